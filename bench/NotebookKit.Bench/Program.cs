@@ -1,0 +1,11 @@
+// NotebookKit benchmarks: `dotnet run -c Release --project bench/NotebookKit.Bench -- <name> [args]`.
+// bench/run.sh runs them beside the PyTorch references in ../shared/anchors, in the same run.
+var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgnoreCase);
+
+if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: NotebookKit.Bench <{string.Join("|", benches.Keys)}> [args]");
+    return 2;
+}
+run(args[1..]);
+return 0;
