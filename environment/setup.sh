@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# One-time set-up for NotebookKit on a fresh Debian machine with the .NET 10 SDK (idempotent, quiet when done):
+# restores the .NET projects and fetches the datasets into data/. Called by both README commands.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK (dotnet) is not on PATH. Install it (https://dot.net) or open the dev container." >&2
+  exit 1
+fi
+
+bash "$root/environment/fetch-data.sh"
+dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
