@@ -118,7 +118,7 @@ public static partial class SafeTensors
                 throw Fail(path, name, $"tensor \"{name}\": \"shape\" entry {i} is {d.GetRawText()}, expected a non-negative integer.");
             numel *= Math.Min(s, (long)int.MaxValue + 1); // both factors ≤ 2^31: no long overflow
             if (s > int.MaxValue || numel > Array.MaxLength)
-                throw Fail(path, name, $"tensor \"{name}\": shape {shapeElement.GetRawText()} has more elements than a NotebookKit tensor can hold ({Array.MaxLength}).");
+                throw Fail(path, name, $"tensor \"{name}\": shape {shapeElement.GetRawText()} is too large for a NotebookKit tensor (at most {Array.MaxLength} elements, each dimension below 2^31).");
             shape[i++] = (int)s;
         }
 
