@@ -6,7 +6,7 @@ using NotebookKit.Tensors;
 
 namespace NotebookKit.Tests.Tensors;
 
-public sealed class SafeTensorsTests : IDisposable
+public sealed partial class SafeTensorsTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("safetensors-tests-").FullName;
 
