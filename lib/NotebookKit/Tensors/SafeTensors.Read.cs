@@ -52,6 +52,9 @@ public static partial class SafeTensors
 
     static (List<Entry> Entries, Dictionary<string, string> Metadata) ParseHeader(string path, byte[] header)
     {
+        // JsonDocument decodes names lazily, so invalid UTF-8 would surface later as InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(header))
+            throw Fail(path, null, $"the {header.Length}-byte header is not valid JSON (it is not valid UTF-8). {NotSafeTensors}");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(header, new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException ex)

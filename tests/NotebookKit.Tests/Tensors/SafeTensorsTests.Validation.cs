@@ -65,6 +65,15 @@ public sealed partial class SafeTensorsTests
     public void Load_HeaderNotJson() => AssertBad(Build("{\"a\": "), null, "not valid JSON", Truncated);
 
     [Fact]
+    public void Load_HeaderNotUtf8OrTooDeep()
+    {
+        var bytes = Build("{\"ab\": {}}");
+        bytes[10] = 0xFF; // inside the name: invalid UTF-8
+        AssertBad(bytes, null, "not valid JSON");
+        AssertBad(Build("{\"a\":" + new string('[', 20) + new string(']', 20) + "}"), null, "not valid JSON");
+    }
+
+    [Fact]
     public void Load_HeaderNotAnObject() => AssertBad(Build("[1, 2]"), null, "header is a JSON array", "expected an object");
 
     [Fact]
