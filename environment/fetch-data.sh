@@ -31,9 +31,14 @@ fashion_source_ok() {
 if ! fashion_source_ok; then
   say "installing Debian package $FASHION_PKG"
   export DEBIAN_FRONTEND=noninteractive
-  # Refresh the package lists only when apt does not know the package yet.
-  if ! apt-cache show "$FASHION_PKG" >/dev/null 2>&1; then as_root apt-get update -qq; fi
-  as_root apt-get install -y -qq --no-install-recommends "$FASHION_PKG" >/dev/null
+  log="$(mktemp)"
+  # Refresh the package lists only when apt does not know the package yet; show apt's output only on failure.
+  if ! apt-cache show "$FASHION_PKG" >/dev/null 2>&1; then
+    as_root apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; die "apt-get update failed."; }
+  fi
+  as_root apt-get install -y -qq --no-install-recommends "$FASHION_PKG" >"$log" 2>&1 ||
+    { cat "$log" >&2; die "apt-get install $FASHION_PKG failed (see above)."; }
+  rm -f "$log"
   fashion_source_ok || die "$FASHION_PKG is installed but $FASHION_SRC lacks the IDX files; check 'dpkg -L $FASHION_PKG'."
 fi
 
