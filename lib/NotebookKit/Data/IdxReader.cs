@@ -44,7 +44,9 @@ public static class IdxReader
     /// <summary>Reads any unsigned-byte IDX file; with <paramref name="expectedMagic"/>, insists on that type and rank.</summary>
     public static IdxArray Read(string path, int? expectedMagic = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException(
+                $"{path}: file not found. The datasets under data/ are fetched by `{DataRoot.FetchCommand}`.", path);
         return Parse(path, Decompress(path, File.ReadAllBytes(path)), expectedMagic);
     }
 
