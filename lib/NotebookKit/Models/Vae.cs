@@ -43,10 +43,11 @@ public sealed class Vae : Module
     }
 
     /// <summary>The reparameterization trick (重参数化技巧): z = μ + σ ⊙ ε with ε ~ N(0, I), σ = exp(½ log σ²),
-    /// so z is a differentiable function of (μ, log σ²) and the noise is an input. In eval mode z = μ.</summary>
-    public Tensor Reparameterize(Tensor mu, Tensor logVar)
+    /// so z is a differentiable function of (μ, log σ²) and the noise is an input.
+    /// <paramref name="sample"/> defaults to the training mode: in eval mode z = μ.</summary>
+    public Tensor Reparameterize(Tensor mu, Tensor logVar, bool? sample = null)
     {
-        if (!Training) return mu;
+        if (!(sample ?? Training)) return mu;
         var eps = Torch.RandnLike(mu, Generator);
         return mu + eps * (logVar * 0.5f).Exp();
     }
@@ -57,11 +58,11 @@ public sealed class Vae : Module
     /// <summary>Pixel probabilities of p(x|z), in (0, 1).</summary>
     public Tensor Decode(Tensor z) => DecodeLogits(z).Sigmoid();
 
-    /// <summary>One pass: (logits of the reconstruction, μ, log σ²).</summary>
-    public (Tensor Logits, Tensor Mu, Tensor LogVar) Forward3(Tensor x)
+    /// <summary>One pass: (logits of the reconstruction, μ, log σ²); see <see cref="Reparameterize"/> for <paramref name="sample"/>.</summary>
+    public (Tensor Logits, Tensor Mu, Tensor LogVar) Forward3(Tensor x, bool? sample = null)
     {
         var (mu, logVar) = Encode(x);
-        return (DecodeLogits(Reparameterize(mu, logVar)), mu, logVar);
+        return (DecodeLogits(Reparameterize(mu, logVar, sample)), mu, logVar);
     }
 
     /// <summary>The reconstruction's pixel probabilities (the usual single-output view).</summary>
