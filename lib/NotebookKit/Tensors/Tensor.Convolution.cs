@@ -20,7 +20,8 @@ public sealed partial class Tensor
         int cout = weight.shape[0], kh = weight.shape[2], kw = weight.shape[3];
         if (weight.shape[1] != cin)
             throw new ShapeMismatchException(
-                $"{op}: expected input with {weight.shape[1]} channels (N, {weight.shape[1]}, H, W) for weight {weight.ShapeString}, got {x.ShapeString}.");
+                $"{op}: expected input with {weight.shape[1]} channels (N, {weight.shape[1]}, H, W), got {x.ShapeString} (weight {weight.ShapeString}). " +
+                "Check the previous layer's output channels.");
         if (bias != null && (bias.Dim != 1 || bias.shape[0] != cout))
             throw new ShapeMismatchException($"{op}: bias must have shape ({cout},) to match weight {weight.ShapeString}; got {bias.ShapeString}.");
         int oh = (h + 2 * padding.H - kh) / stride.H + 1, ow = (w + 2 * padding.W - kw) / stride.W + 1;
@@ -76,7 +77,8 @@ public sealed partial class Tensor
         int cout = weight.shape[1], kh = weight.shape[2], kw = weight.shape[3];
         if (weight.shape[0] != cin)
             throw new ShapeMismatchException(
-                $"{op}: expected input with {weight.shape[0]} channels (N, {weight.shape[0]}, H, W) for weight {weight.ShapeString} (Cin, Cout, kH, kW), got {x.ShapeString}.");
+                $"{op}: expected input with {weight.shape[0]} channels (N, {weight.shape[0]}, H, W), got {x.ShapeString} (weight {weight.ShapeString} is (Cin, Cout, kH, kW)). " +
+                "Check the previous layer's output channels.");
         if (bias != null && (bias.Dim != 1 || bias.shape[0] != cout))
             throw new ShapeMismatchException($"{op}: bias must have shape ({cout},) to match weight {weight.ShapeString}; got {bias.ShapeString}.");
         int oh = (h - 1) * stride.H - 2 * padding.H + kh + outputPadding.H;
