@@ -1,4 +1,5 @@
 using NotebookKit.Tensors;
+using NotebookKit.Tensors.Kernels;
 using NotebookKit.Tests.TestSupport;
 using F = NotebookKit.NN.Functional;
 
@@ -53,6 +54,25 @@ public class ConvolutionTests
         GradCheck.Check(t => F.ConvTranspose2d(t[0], t[1], t[2], s, p, op),
             [GradCheck.Random([n, cin, h, w], 1), GradCheck.Random([cin, cout, k, k], 2), GradCheck.Random([cout], 3)],
             name: $"ConvTranspose2d k{k} s{s} p{p} op{op}");
+
+    [Theory]
+    [InlineData(2, 3, 9, 7, 4, 3, 2, 1, 2, 0)]
+    [InlineData(3, 5, 8, 8, 6, 4, 4, 2, 1, 1)]
+    [InlineData(1, 2, 5, 11, 3, 1, 5, 3, 3, 2)]
+    public void Fast_paths_match_the_reference_loops(int n, int cin, int h, int w, int cout, int kh, int kw, int s, int p, int op)
+    {
+        var x = GradCheck.Random([n, cin, h, w], 1);
+        var wc = GradCheck.Random([cout, cin, kh, kw], 2);
+        var b = GradCheck.Random([cout], 3);
+        var y = F.Conv2d(x, wc, b, (s, s + 1), (p, p));
+        var expected = ConvReference.Conv2d(x.ToArray(), x.Shape, wc.ToArray(), wc.Shape, b.ToArray(), s, s + 1, p, p);
+        ConvFixture.AssertClose(Torch.FromArray(expected, y.Shape), y, "Conv2d");
+
+        var wt = GradCheck.Random([cin, cout, kh, kw], 4);
+        var yt = F.ConvTranspose2d(x, wt, b, (s, s + 1), (p, p), (op, op));
+        expected = ConvReference.ConvTranspose2d(x.ToArray(), x.Shape, wt.ToArray(), wt.Shape, b.ToArray(), s, s + 1, p, p, op, op);
+        ConvFixture.AssertClose(Torch.FromArray(expected, yt.Shape), yt, "ConvTranspose2d");
+    }
 
     [Theory]
     [InlineData(28, 4, 2, 1, 14)]
