@@ -1,0 +1,113 @@
+namespace NotebookKit.Tensors.Kernels;
+
+/// <summary>
+/// Unfolds images into column matrices and folds them back, so a convolution becomes one GEMM:
+/// row (c, i, j) and column (n, oh, ow) of the matrix hold x[n, c, oh·s − p + i, ow·s − p + j] (0 outside the image).
+/// <see cref="Col2Im"/> is the exact adjoint of <see cref="Unfold"/>: it adds every entry back where it came from.
+/// Images are independent, so the batch loops run in parallel with bit-identical results.
+/// </summary>
+internal static class Im2Col
+{
+    private const int ParallelThreshold = 1 << 15; // below this many column entries threads cost more than they save
+
+    /// <summary>Unfolds images n0 … n0+count−1 of <paramref name="images"/> (N, C, H, W) into
+    /// <paramref name="col"/> (K, count·L); every entry is written.</summary>
+    public static void Unfold(float[] images, int n0, int count, in ConvGeometry g, float[] col)
+    {
+        var geo = g;
+        int ld = count * g.L;
+        For(count, (long)g.K * ld, b => UnfoldImage(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld));
+    }
+
+    /// <summary>Adds the column matrix <paramref name="col"/> (K, count·L) into images n0 … n0+count−1 of (N, C, H, W).</summary>
+    public static void Col2Im(float[] col, int n0, int count, in ConvGeometry g, float[] images)
+    {
+        var geo = g;
+        int ld = count * g.L;
+        For(count, (long)g.K * ld, b => FoldImage(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize));
+    }
+
+    private static void For(int count, long work, Action<int> body)
+    {
+        if (count > 1 && work >= ParallelThreshold) Parallel.For(0, count, body);
+        else for (int b = 0; b < count; b++) body(b);
+    }
+
+    // The range of window positions o for which o·s − p + k lies inside [0, size).
+    private static (int Lo, int Hi) Valid(int k, int s, int p, int size, int outSize)
+    {
+        int lo = p - k > 0 ? (p - k + s - 1) / s : 0;
+        int last = size - 1 + p - k;
+        int hi = last >= 0 ? Math.Min(outSize, last / s + 1) : 0;
+        return (lo, Math.Max(lo, hi));
+    }
+
+    private static void UnfoldImage(float[] x, int xOff, in ConvGeometry g, float[] col, int colOff, int ld)
+    {
+        for (int c = 0; c < g.C; c++)
+            for (int i = 0; i < g.KH; i++)
+            {
+                var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
+                for (int j = 0; j < g.KW; j++)
+                {
+                    var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
+                    var row = col.AsSpan(colOff + ((c * g.KH + i) * g.KW + j) * ld, g.L);
+                    for (int oh = 0; oh < g.OH; oh++)
+                    {
+                        var dst = row.Slice(oh * g.OW, g.OW);
+                        if (oh < ohLo || oh >= ohHi || owLo >= owHi) { dst.Clear(); continue; }
+                        dst[..owLo].Clear();
+                        dst[owHi..].Clear();
+                        int src = xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
+                        if (g.SW == 1) x.AsSpan(src, owHi - owLo).CopyTo(dst[owLo..]);
+                        else for (int ow = owLo; ow < owHi; ow++, src += g.SW) dst[ow] = x[src];
+                    }
+                }
+            }
+    }
+
+    private static void FoldImage(float[] col, int colOff, int ld, in ConvGeometry g, float[] x, int xOff)
+    {
+        for (int c = 0; c < g.C; c++)
+            for (int i = 0; i < g.KH; i++)
+            {
+                var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
+                for (int j = 0; j < g.KW; j++)
+                {
+                    var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
+                    int rowOff = colOff + ((c * g.KH + i) * g.KW + j) * ld;
+                    for (int oh = ohLo; oh < ohHi; oh++)
+                    {
+                        int src = rowOff + oh * g.OW;
+                        int dst = xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
+                        if (g.SW == 1) Broadcasting.Add(x.AsSpan(dst, owHi - owLo), col.AsSpan(src + owLo, owHi - owLo));
+                        else for (int ow = owLo; ow < owHi; ow++, dst += g.SW) x[dst] += col[src + ow];
+                    }
+                }
+            }
+    }
+
+    /// <summary>(N, C, L) images n0 … n0+count−1 → channel-major (C, count·L), the layout the GEMMs use.</summary>
+    public static void ToChannelMajor(float[] src, int n0, int count, int c, int l, float[] dst)
+    {
+        int ld = count * l;
+        for (int b = 0; b < count; b++)
+            for (int ch = 0; ch < c; ch++)
+                Array.Copy(src, ((n0 + b) * c + ch) * l, dst, ch * ld + b * l, l);
+    }
+
+    /// <summary>Channel-major (C, count·L) → (N, C, L) images n0 …, adding <paramref name="bias"/>[c] when given;
+    /// with <paramref name="accumulate"/> the values are added to <paramref name="dst"/>.</summary>
+    public static void FromChannelMajor(float[] src, int n0, int count, int c, int l, float[] dst, float[]? bias, bool accumulate)
+    {
+        int ld = count * l;
+        for (int b = 0; b < count; b++)
+            for (int ch = 0; ch < c; ch++)
+            {
+                var d = dst.AsSpan(((n0 + b) * c + ch) * l, l);
+                var s = src.AsSpan(ch * ld + b * l, l);
+                if (accumulate) Broadcasting.Add(d, s); else s.CopyTo(d);
+                if (bias != null) { float v = bias[ch]; for (int q = 0; q < l; q++) d[q] += v; }
+            }
+    }
+}
