@@ -43,7 +43,7 @@ public class VaeTests
         Assert.Equal(bce, rec.Item(), 3);
         Assert.Equal(klRef, kl.Item(), 4);
         Assert.Equal(bce + klRef, loss.Item(), 3);
-        Assert.Equal(F.BinaryCrossEntropy(logits.Sigmoid(), x, NN.Reduction.Sum).Item(), rec.Item(), 3);
+        Assert.Equal(F.BinaryCrossEntropy(logits.Sigmoid(), x, NotebookKit.NN.Reduction.Sum).Item(), rec.Item(), 3);
     }
 
     [Fact]
