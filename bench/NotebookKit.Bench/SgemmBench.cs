@@ -33,6 +33,7 @@ internal static class SgemmBench
         Console.WriteLine($"# impl shape median_gflops best_gflops   (threads={Gemm.MaxThreads}, avx512={GemmBlocked.Wide})");
         foreach (var (ta, tb, m, n, k, role) in Shapes)
         {
+            if (args.Length > 1 && !Name(ta, tb, m, n, k).Contains(args[1])) continue;
             var (median, best) = Measure(ta, tb, m, n, k);
             Console.WriteLine($"sgemm {Name(ta, tb, m, n, k),-18} {median,7:F1} {best,7:F1}   # {role}");
         }
