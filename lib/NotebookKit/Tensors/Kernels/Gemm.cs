@@ -33,7 +33,9 @@ internal static class Gemm
         var p = new GemmProblem(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         int mr = GemmBlocked.MR, nr = GemmBlocked.NR;
         int kcb = Balanced(k, KC, 1); // depends on k alone: fixes every element's summation order
-        // Split the longer side of C into contiguous runs of whole tiles, one per thread.
+        // Split the longer side of C into contiguous runs of whole tiles. Two runs per thread, handed out
+        // dynamically, so a core slowed by other work does not hold up the product; each run repacks the
+        // shared operand, which costs a few percent.
         bool splitN = n >= m;
         int unit = splitN ? nr : mr, units = ((splitN ? n : m) + unit - 1) / unit;
         int threads = macs < ParallelMacs ? 1 : Math.Max(1, Math.Min(MaxThreads, units / 2));
@@ -42,9 +44,10 @@ internal static class Gemm
             GemmBlocked.Run(p, 0, m, 0, n, kcb, Balanced(m, MC, mr), Balanced(n, NC, nr));
             return;
         }
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        int runs = Math.Min(units / 2, 2 * threads);
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            int lo = (int)((long)units * t / threads) * unit, hi = Math.Min((int)((long)units * (t + 1) / threads) * unit, splitN ? n : m);
+            int lo = (int)((long)units * t / runs) * unit, hi = Math.Min((int)((long)units * (t + 1) / runs) * unit, splitN ? n : m);
             if (splitN) GemmBlocked.Run(p, 0, m, lo, hi - lo, kcb, Balanced(m, MC, mr), Balanced(hi - lo, NC, nr));
             else GemmBlocked.Run(p, lo, hi - lo, 0, n, kcb, Balanced(hi - lo, MC, mr), Balanced(n, NC, nr));
         });
