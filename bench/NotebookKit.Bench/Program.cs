@@ -1,5 +1,7 @@
 // NotebookKit benchmarks: `dotnet run -c Release --project bench/NotebookKit.Bench -- <name> [args]`.
 // bench/run.sh runs them beside the PyTorch references in ../shared/anchors, in the same run.
+using NotebookKit.Bench;
+
 var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgnoreCase);
 benches["sgemm"] = SgemmBench.Run;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using NotebookKit.Tensors.Kernels;
 
+namespace NotebookKit.Bench;
+
 /// <summary>
 /// SGEMM throughput, 2·m·n·k / time, for square sizes and the MLP-VAE / GAN training shapes. Same shapes,
 /// names and method as bench/sgemm_numpy.py so the two outputs line up: after a warm-up, each of 7 samples
@@ -30,7 +32,10 @@ internal static class SgemmBench
     public static void Run(string[] args)
     {
         if (args.Length > 0) Gemm.MaxThreads = int.Parse(args[0]);
-        Console.WriteLine($"# impl shape median_gflops best_gflops   (threads={Gemm.MaxThreads}, avx512={GemmBlocked.Wide})");
+        if (Environment.GetEnvironmentVariable("SGEMM_KC") is { } kc) Gemm.KC = int.Parse(kc);
+        if (Environment.GetEnvironmentVariable("SGEMM_MC") is { } mc) Gemm.MC = int.Parse(mc);
+        if (Environment.GetEnvironmentVariable("SGEMM_NC") is { } nc) Gemm.NC = int.Parse(nc);
+        Console.WriteLine($"# impl shape median_gflops best_gflops   (threads={Gemm.MaxThreads}, avx512={GemmBlocked.Wide}, KC={Gemm.KC} MC={Gemm.MC} NC={Gemm.NC})");
         foreach (var (ta, tb, m, n, k, role) in Shapes)
         {
             if (args.Length > 1 && !Name(ta, tb, m, n, k).Contains(args[1])) continue;
