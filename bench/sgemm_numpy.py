@@ -1,6 +1,7 @@
 # numpy/OpenBLAS float32 `@` on the shapes of `dotnet run -c Release --project bench/NotebookKit.Bench -- sgemm`,
 # same method (warm-up, 7 samples of >= 30 ms batches, median and best) and output format, for side-by-side runs.
-# Run: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/sgemm_numpy.py
+# Run: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/sgemm_numpy.py [shape-substring]
+import sys
 import time
 import numpy as np
 
@@ -35,6 +36,8 @@ def measure(ta, tb, m, n, k):
 
 print(f"# impl shape median_gflops best_gflops   (numpy {np.__version__})")
 for ta, tb, m, n, k, role in SHAPES:
-    med, best = measure(ta, tb, m, n, k)
     name = f"{'T' if ta else 'N'}{'T' if tb else 'N'}_{m}x{n}x{k}"
+    if len(sys.argv) > 1 and sys.argv[1] not in name:
+        continue
+    med, best = measure(ta, tb, m, n, k)
     print(f"numpy {name:<18} {med:7.1f} {best:7.1f}   # {role}")
