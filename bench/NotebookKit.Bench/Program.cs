@@ -1,7 +1,10 @@
 // NotebookKit benchmarks: `dotnet run -c Release --project bench/NotebookKit.Bench -- <name> [args]`.
 // bench/run.sh runs them beside the PyTorch references in ../shared/anchors, in the same run.
+using NotebookKit.Bench;
+
 var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["sgemm"] = SgemmBench.Run,
     ["vae"] = VaeBench.Run,
 };
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
+namespace NotebookKit.Bench;
+
 /// <summary>
 /// Runs one of the PyTorch reference scripts in ../shared/anchors (Debian's python3 with OpenBLAS's own CPU
 /// detection, as the anchors' README prescribes) and captures its output and peak RSS.

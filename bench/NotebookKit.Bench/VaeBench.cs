@@ -6,6 +6,8 @@ using NotebookKit.Models;
 using NotebookKit.Optim;
 using NotebookKit.Tensors;
 
+namespace NotebookKit.Bench;
+
 /// <summary>
 /// `vae [--epochs 10] [--reference|--no-reference]`: the MLP VAE of shared/anchors/torch_vae.py trained with
 /// NotebookKit and with PyTorch in the same run: samples/s per epoch, final test loss, peak RSS, and the ratios.
