@@ -1,4 +1,5 @@
 using NotebookKit.NN;
+using NotebookKit.Tensors;
 using F = NotebookKit.NN.Functional;
 
 namespace NotebookKit.Tests.Reference;
@@ -6,7 +7,7 @@ namespace NotebookKit.Tests.Reference;
 /// <summary>Every loss and reduction against PyTorch (fixtures/losses.json), 1e−5 abs + 1e−4 rel unless stated.</summary>
 public class LossesReferenceTests
 {
-    private static void Check(string name, Func<Tensors.Tensor[], Tensors.Tensor> op, float atol = Fixtures.Atol, float rtol = Fixtures.Rtol) =>
+    private static void Check(string name, Func<Tensor[], Tensor> op, float atol = Fixtures.Atol, float rtol = Fixtures.Rtol) =>
         Fixtures.Check("losses.json", name, op, atol, rtol);
 
     public static TheoryData<string, Reduction> Reductions() =>
