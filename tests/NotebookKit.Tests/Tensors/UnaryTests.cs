@@ -80,6 +80,26 @@ public class UnaryTests
     }
 
     [Fact]
+    public void AbsGradientAtNaNIsZeroNotAnException()
+    {
+        // PyTorch: abs'(NaN) = sgn(NaN) = 0. MathF.Sign(NaN) throws ArithmeticException, which used to escape Backward().
+        var x = Torch.Tensor([float.NaN, 0f, 2f]).RequiresGrad_();
+        x.Abs().Sum().Backward();
+        Assert.Equal([0f, 0f, 1f], x.Grad!.ToArray());
+    }
+
+    [Fact]
+    public void PowZeroHasZeroGradientEverywhere()
+    {
+        // d/dx x⁰ = 0, also at x = 0 where 0·x⁻¹ would be 0·∞ = NaN (PyTorch special-cases it the same way).
+        var x = Torch.Tensor([0f, 2f]).RequiresGrad_();
+        var y = x.Pow(0f);
+        Assert.Equal([1f, 1f], y.ToArray());
+        y.Sum().Backward();
+        Assert.Equal([0f, 0f], x.Grad!.ToArray());
+    }
+
+    [Fact]
     public void ClampRejectsMinAboveMax() =>
         Assert.Contains("min", Assert.Throws<ArgumentException>(() => Torch.Zeros(2).Clamp(1f, 0f)).Message);
 }
