@@ -154,4 +154,27 @@ public class AutogradTests
             Assert.Equal(first, w.Grad!.ToArray());
         }
     }
+
+    [Fact]
+    public void DeepGraphsDoNotOverflowTheStack()
+    {
+        // The topological sort is iterative: a 20,000-op chain (an unrolled RNN, a long training loop kept in one graph).
+        var x = Torch.Tensor([1f]).RequiresGrad_();
+        var y = x;
+        for (int i = 0; i < 20_000; i++) y = y * 1.0001f + 0f;
+        y.Sum().Backward();
+        Assert.Equal(MathF.Pow(1.0001f, 20_000), x.Grad!.Item(), 1e-2f);
+    }
+
+    [Fact]
+    public void GradientsFlowThroughViewsOfParameters()
+    {
+        // Reshape shares storage: an optimizer's in-place update shows through the view, as in PyTorch.
+        var w = Torch.Tensor([1f, 2f, 3f, 4f]).RequiresGrad_();
+        var m = w.Reshape(2, 2);
+        (m * m).Sum().Backward();
+        Assert.Equal([2f, 4f, 6f, 8f], w.Grad!.ToArray());
+        w.data[0] = -1f;
+        Assert.Equal(-1f, m.At(0, 0));
+    }
 }
