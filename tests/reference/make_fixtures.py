@@ -125,6 +125,9 @@ def ops():
         lambda x, w1, b1, w2, b2, y: F.mse_loss(F.linear(torch.tanh(F.linear(x, w1, b1)), w2, b2), y),
         [randn(4, 3), randn(5, 3), randn(5), randn(2, 5), randn(2), randn(4, 2)],
         [True, True, True, True, True, False])
+    # appended last so that adding it did not change the random inputs of the cases above
+    c["matmul_shared_batched"] = case(torch.matmul, [randn(3, 4), randn(2, 4, 5)])
+    c["matmul_vec_batched"] = case(torch.matmul, [randn(4), randn(2, 4, 5)])
     return c
 
 

@@ -62,6 +62,8 @@ public class OpsReferenceTests
     [Fact] public void MatmulVecMat() => Check("matmul_vec_mat", x => x[0].Matmul(x[1]));
     [Fact] public void MatmulBatched() => Check("matmul_batched", x => x[0].Matmul(x[1]));
     [Fact] public void MatmulBatchedShared() => Check("matmul_batched_shared", x => x[0].Matmul(x[1]));
+    [Fact] public void MatmulSharedBatched() => Check("matmul_shared_batched", x => x[0].Matmul(x[1]));
+    [Fact] public void MatmulVecBatched() => Check("matmul_vec_batched", x => x[0].Matmul(x[1]));
     [Fact] public void Linear() => Check("linear", x => F.Linear(x[0], x[1], x[2]));
     [Fact] public void LinearNoBias() => Check("linear_nobias", x => F.Linear(x[0], x[1]));
 

@@ -20,6 +20,8 @@ public class LinearAlgebraTests
         { [2, 3, 4], [4, 5], [2, 3, 5] },
         { [2, 2, 3, 4], [2, 2, 4, 1], [2, 2, 3, 1] },
         { [1, 9], [9, 17], [1, 17] },
+        { [3, 4], [2, 4, 5], [2, 3, 5] },        // one matrix applied to a batch
+        { [4], [2, 4, 5], [2, 5] },
     };
 
     [Theory, MemberData(nameof(MatmulShapes))]
