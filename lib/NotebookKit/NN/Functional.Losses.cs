@@ -16,13 +16,14 @@ public static partial class Functional
 
     /// <summary>
     /// ℓ = −[y·log p + (1 − y)·log(1 − p)] for probabilities p (e.g. a sigmoid output), logs clamped at −100 as
-    /// PyTorch does, so p = 0 or 1 gives a finite loss. ∂ℓ/∂p = (p − y) / max(p(1 − p), 1e−12).
+    /// PyTorch does, so p = 0 or 1 gives a finite loss. ∂ℓ/∂p = (p − y) / max(p(1 − p), 1e−12); ∂ℓ/∂y = log(1 − p) − log p.
     /// </summary>
     public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
     {
         CheckSameShape(input, target, "BinaryCrossEntropy");
         var p = input.data; var y = target.data;
         var l = new float[p.Length];
+        var logOdds = new float[p.Length]; // log p − log(1 − p), clamped: −∂ℓ/∂y
         for (int i = 0; i < l.Length; i++)
         {
             if (p[i] < 0 || p[i] > 1 || float.IsNaN(p[i]))
@@ -30,13 +31,22 @@ public static partial class Functional
                     $"BinaryCrossEntropy: input[{i}] = {p[i]} is not a probability in [0, 1]. Apply Sigmoid first, or use BinaryCrossEntropyWithLogits.");
             float logP = MathF.Max(MathF.Log(p[i]), -100f), log1mP = MathF.Max(MathF.Log(1f - p[i]), -100f);
             l[i] = -(y[i] * logP + (1f - y[i]) * log1mP);
+            logOdds[i] = logP - log1mP;
         }
         var o = Tensor.MakeResult(input.shape, l, "BinaryCrossEntropy", input, target);
         o.WithBackward(() =>
         {
-            if (!input.RequiresGrad) return;
-            var gx = input.GradBuffer(); var g = o.grad!;
-            for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * (p[i] - y[i]) / MathF.Max(p[i] * (1f - p[i]), 1e-12f);
+            var g = o.grad!;
+            if (input.RequiresGrad)
+            {
+                var gx = input.GradBuffer();
+                for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * (p[i] - y[i]) / MathF.Max(p[i] * (1f - p[i]), 1e-12f);
+            }
+            if (target.RequiresGrad) // ∂ℓ/∂y = log(1 − p) − log p (soft targets, e.g. a generator's output used as target)
+            {
+                var gy = target.GradBuffer();
+                for (int i = 0; i < gy.Length; i++) gy[i] -= g[i] * logOdds[i];
+            }
         });
         return Reduce(o, reduction);
     }

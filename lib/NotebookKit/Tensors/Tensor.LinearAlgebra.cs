@@ -8,7 +8,8 @@ public sealed partial class Tensor
 {
     /// <summary>
     /// Matrix product, as <c>torch.matmul</c>: (m, k)·(k, n) → (m, n); a 1-d operand is a vector;
-    /// (…, m, k)·(k, n) treats the leading dims as rows; (b…, m, k)·(b…, k, n) is a batched product.
+    /// (…, m, k)·(k, n) treats the leading dims as rows; (m, k)·(b…, k, n) applies one matrix to a batch;
+    /// (b…, m, k)·(b…, k, n) is a batched product (batch dims must be equal: no further broadcasting).
     /// </summary>
     public Tensor Matmul(Tensor other)
     {
@@ -30,6 +31,8 @@ public sealed partial class Tensor
             var outShape = a.shape[..^1].Append(n).ToArray();
             return MatmulCore(a, b, 1, m, n, k, outShape);
         }
+        // (m, k)·(b…, k, n), e.g. a shared matrix applied to a batch: (Bᵀ·Aᵀ)ᵀ reuses the folded path above.
+        if (a.Dim == 2) return b.Transpose(-1, -2).Matmul(a.T).Transpose(-1, -2);
         if (!ShapeUtil.SameShape(a.shape[..^2], b.shape[..^2]))
             throw new ShapeMismatchException(
                 $"Matmul: batch dimensions differ: {a.ShapeString} · {b.ShapeString}. Batched products need equal leading dims.");

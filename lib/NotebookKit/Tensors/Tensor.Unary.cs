@@ -46,7 +46,8 @@ public sealed partial class Tensor
     public Tensor Abs()
     {
         var o = Map<AbsOp>("Abs");
-        return o.WithBackward(() => BackwardElementwise(o, static (x, _) => MathF.Sign(x)));
+        // Not MathF.Sign: it throws on NaN; PyTorch's sgn gives 0 there.
+        return o.WithBackward(() => BackwardElementwise(o, static (x, _) => x > 0 ? 1f : x < 0 ? -1f : 0f));
     }
 
     /// <summary>xᵖ for a constant exponent. d/dx = p·xᵖ⁻¹.</summary>
@@ -56,8 +57,11 @@ public sealed partial class Tensor
         if (exponent == 2f) for (int i = 0; i < y.Length; i++) y[i] = data[i] * data[i];
         else for (int i = 0; i < y.Length; i++) y[i] = MathF.Pow(data[i], exponent);
         var o = MakeResult(shape, y, "Pow", this);
+        // p = 0 is special-cased as in PyTorch: 0·x⁻¹ would be NaN at x = 0.
         return o.WithBackward(() => BackwardElementwise(o,
-            exponent == 2f ? static (x, _) => 2f * x : (x, _) => exponent * MathF.Pow(x, exponent - 1f)));
+            exponent == 2f ? static (x, _) => 2f * x
+            : exponent == 0f ? static (_, _) => 0f
+            : (x, _) => exponent * MathF.Pow(x, exponent - 1f)));
     }
 
     /// <summary>x² (shorthand for Pow(2)).</summary>
