@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace NotebookKit.Interactive;
+
+/// <summary>
+/// Turns any value into a <see cref="MimeBundle"/> through the convention-based formatter hook
+/// (<see cref="TypeFormatterSourceAttribute"/>, matched by name, searched up the type hierarchy). The notebook
+/// runner and the kernel both render every display and every trailing expression value here: one code path.
+/// </summary>
+public static class Formatting
+{
+    private sealed record Formatter(string MimeType, Func<object, TextWriter, bool> Format);
+
+    private static readonly ConcurrentDictionary<Type, Formatter[]> Cache = new();
+
+    /// <summary>All MIME representations the value's formatters give, plus <c>text/plain</c> (its ToString) if none gave it.</summary>
+    public static MimeBundle ToMimeBundle(object? value)
+    {
+        var bundle = new MimeBundle();
+        if (value == null) return bundle.Set("text/plain", "null");
+        foreach (var f in FormattersFor(value.GetType()))
+        {
+            if (bundle.TryGet(f.MimeType, out _)) continue;
+            var w = new StringWriter();
+            if (f.Format(value, w)) bundle.Set(f.MimeType, w.ToString());
+        }
+        if (!bundle.TryGet("text/plain", out _)) bundle.Set("text/plain", PlainText(value));
+        return bundle;
+    }
+
+    /// <summary>True when the value's type declares a formatter source (so hosts show it richly).</summary>
+    public static bool HasFormatters(Type type) => FormattersFor(type).Length > 0;
+
+    private static string PlainText(object value) => value switch
+    {
+        string s => s,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static Formatter[] FormattersFor(Type type) => Cache.GetOrAdd(type, Discover);
+
+    private static Formatter[] Discover(Type type)
+    {
+        var found = new List<Formatter>();
+        for (var t = type; t != null; t = t.BaseType)
+            foreach (var attr in t.GetCustomAttributes(inherit: false))
+            {
+                var at = attr.GetType();
+                if (at.Name != nameof(TypeFormatterSourceAttribute)) continue;
+                if (at.GetProperty("FormatterSourceType")?.GetValue(attr) is Type sourceType) found.AddRange(FromSource(sourceType, type));
+            }
+        return found.ToArray();
+    }
+
+    private static IEnumerable<Formatter> FromSource(Type sourceType, Type target)
+    {
+        var create = sourceType.GetMethod("CreateTypeFormatters", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"Formatter source {sourceType.FullName} for {target.FullName} has no CreateTypeFormatters() method.");
+        var source = Activator.CreateInstance(sourceType, nonPublic: true);
+        if (create.Invoke(source, null) is not System.Collections.IEnumerable formatters) yield break;
+        foreach (var f in formatters)
+        {
+            var ft = f.GetType();
+            var mime = ft.GetProperty("MimeType")?.GetValue(f) as string;
+            var format = ft.GetMethod("Format", [typeof(object), typeof(TextWriter)]);
+            if (mime == null || format == null || format.ReturnType != typeof(bool))
+                throw new InvalidOperationException(
+                    $"Formatter {ft.FullName} (for {target.FullName}) needs 'string MimeType' and 'bool Format(object, TextWriter)'.");
+            yield return new Formatter(mime, (o, w) => (bool)format.Invoke(f, [o, w])!);
+        }
+    }
+}
