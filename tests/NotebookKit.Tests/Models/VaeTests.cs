@@ -71,4 +71,27 @@ public class VaeTests
         Assert.InRange(before, 500f, 600f);   // untrained: ≈ 784·ln 2 = 543 nats of BCE at p ≈ ½, plus a small KL
         Assert.True(after < 330f, $"test loss after 3 epochs on 2048 images: {after} (before: {before})");
     }
+
+    [Fact]
+    public void TrainingIsBitIdenticalForOneAndTwoGemmThreads()
+    {
+        float[] Train(int threads)
+        {
+            int saved = NotebookKit.Tensors.Kernels.Gemm.MaxThreads;
+            NotebookKit.Tensors.Kernels.Gemm.MaxThreads = threads;
+            try
+            {
+                var g = new Generator(7);
+                var vae = new Vae(784, 400, 20, g);
+                var opt = new Adam(vae.Parameters(), lr: 1e-3f);
+                var x = Torch.Rand([128, 784], new Generator(8));
+                for (int step = 0; step < 3; step++) VaeTraining.Step(vae, opt, x);
+                return vae.Parameters().SelectMany(p => p.ToArray()).ToArray();
+            }
+            finally { NotebookKit.Tensors.Kernels.Gemm.MaxThreads = saved; }
+        }
+        var one = Train(1);
+        var two = Train(2);
+        Assert.True(one.AsSpan().SequenceEqual(two), "weights after 3 Adam steps differ between 1 and 2 GEMM threads");
+    }
 }
