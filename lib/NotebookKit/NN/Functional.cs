@@ -41,6 +41,19 @@ public static partial class Functional
         return x * Torch.FromArray(mask, x.Shape);
     }
 
+    /// <summary>One-hot rows: (N,) class indices → (N, numClasses) with a 1 at each index (PyTorch: <c>F.one_hot</c>, as float).</summary>
+    public static Tensor OneHot(int[] labels, int numClasses)
+    {
+        var d = new float[labels.Length * numClasses];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)numClasses)
+                throw new ArgumentOutOfRangeException(nameof(labels), $"OneHot: labels[{i}] = {labels[i]} is not in [0, {numClasses}).");
+            d[i * numClasses + labels[i]] = 1f;
+        }
+        return Torch.FromArray(d, labels.Length, numClasses);
+    }
+
     internal static Tensor Reduce(Tensor perElement, Reduction reduction) => reduction switch
     {
         Reduction.Mean => perElement.Mean(),
