@@ -15,3 +15,9 @@ bench sgemm
 echo
 echo "== MLP VAE of torch_vae.py, $epochs epochs"
 bench vae --epochs "$epochs"
+echo
+echo "== MLP GAN of torch_gan.py, 1 epoch"
+bench gan --epochs 1
+echo
+echo "== DCGAN of torch_dcgan.py, 200 steps"
+bench dcgan --steps 200

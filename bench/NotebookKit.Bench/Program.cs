@@ -6,6 +6,8 @@ var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgn
 {
     ["sgemm"] = SgemmBench.Run,
     ["vae"] = VaeBench.Run,
+    ["gan"] = GanBench.RunMlp,
+    ["dcgan"] = GanBench.RunDcgan,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
