@@ -1,3 +1,4 @@
+using NotebookKit.Tensors.Kernels;
 using NotebookKit.Tensors;
 
 namespace NotebookKit.NN;
@@ -59,25 +60,33 @@ public static partial class Functional
     {
         CheckSameShape(input, target, "BinaryCrossEntropyWithLogits");
         var x = input.data; var y = target.data;
-        var l = new float[x.Length];
-        for (int i = 0; i < l.Length; i++)
-            l[i] = MathF.Max(x[i], 0f) - x[i] * y[i] + MathF.Log(1f + MathF.Exp(-MathF.Abs(x[i])));
-        var o = Tensor.MakeResult(input.shape, l, "BinaryCrossEntropyWithLogits", input, target);
-        o.WithBackward(() =>
+        Tensor o;
+        float scale = 1f; // ∂(reduced loss)/∂ℓᵢ
+        if (reduction == Reduction.None)
+        {
+            var l = GC.AllocateUninitializedArray<float>(x.Length);
+            BceKernels.PerElement(x, y, l);
+            o = Tensor.MakeResult(input.shape, l, "BinaryCrossEntropyWithLogits", input, target);
+        }
+        else
+        {
+            // Fused reduction: the per-element losses are never stored.
+            double sum = BceKernels.Sum(x, y);
+            if (reduction == Reduction.Mean) { scale = 1f / Math.Max(x.Length, 1); sum *= scale; }
+            o = Tensor.MakeResult([], [(float)sum], "BinaryCrossEntropyWithLogits", input, target);
+        }
+        return o.WithBackward(() =>
         {
             var g = o.grad!;
+            bool perElement = reduction == Reduction.None;
             if (input.RequiresGrad)
-            {
-                var gx = input.GradBuffer();
-                for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * (1f / (1f + MathF.Exp(-x[i])) - y[i]);
-            }
+                BceKernels.AccumulateGrad(x, y, perElement ? 1f : g[0] * scale, perElement ? g : default, input.GradBuffer());
             if (target.RequiresGrad) // ∂ℓ/∂y = −x
             {
                 var gy = target.GradBuffer();
-                for (int i = 0; i < gy.Length; i++) gy[i] -= g[i] * x[i];
+                for (int i = 0; i < gy.Length; i++) gy[i] -= (perElement ? g[i] : g[0] * scale) * x[i];
             }
         });
-        return Reduce(o, reduction);
     }
 
     /// <summary>Negative log-likelihood of class indices under log-probabilities (N, C): ℓᵢ = −logp[i, targetᵢ].</summary>

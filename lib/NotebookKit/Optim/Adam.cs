@@ -1,3 +1,4 @@
+using System.Numerics;
 using NotebookKit.Tensors;
 
 namespace NotebookKit.Optim;
@@ -41,9 +42,24 @@ public sealed class Adam : Optimizer
         float bc1 = 1f - MathF.Pow(b1, t);
         float bc2Sqrt = MathF.Sqrt(1f - MathF.Pow(b2, t));
         float stepSize = Lr / bc1;
-        for (int i = 0; i < param.Length; i++)
+        int i = 0, n = param.Length, w = Vector<float>.Count;
+        // One fused SIMD pass; the scalar tail below does the same arithmetic.
+        var vb1 = new Vector<float>(b1); var vb2 = new Vector<float>(b2);
+        var v1b1 = new Vector<float>(1f - b1); var v1b2 = new Vector<float>(1f - b2);
+        var vwd = new Vector<float>(wd); var vStep = new Vector<float>(stepSize);
+        var vBc2 = new Vector<float>(bc2Sqrt); var vEps = new Vector<float>(eps);
+        for (; i <= n - w; i += w)
         {
-            float g = wd == 0 ? grad[i] : grad[i] + wd * param[i];
+            var p = new Vector<float>(param.Slice(i));
+            var g = new Vector<float>(grad.Slice(i)) + vwd * p;
+            var mv = vb1 * new Vector<float>(m, i) + v1b1 * g;
+            var vv = vb2 * new Vector<float>(v, i) + v1b2 * g * g;
+            mv.CopyTo(m, i); vv.CopyTo(v, i);
+            (p - vStep * mv / (Vector.SquareRoot(vv) / vBc2 + vEps)).CopyTo(param.Slice(i));
+        }
+        for (; i < n; i++)
+        {
+            float g = grad[i] + wd * param[i];
             m[i] = b1 * m[i] + (1f - b1) * g;
             v[i] = b2 * v[i] + (1f - b2) * g * g;
             param[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / bc2Sqrt + eps);

@@ -7,7 +7,7 @@ public sealed partial class Tensor
 {
     private Tensor Map<TOp>(string op) where TOp : IUnaryOp
     {
-        var y = new float[Numel];
+        var y = GC.AllocateUninitializedArray<float>(Numel);
         UnaryOps.Map<TOp>(data, y);
         return MakeResult(shape, y, op, this);
     }
@@ -21,11 +21,17 @@ public sealed partial class Tensor
         for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * derivative(data[i], o.data[i]);
     }
 
+    /// <summary>The SIMD form of <see cref="BackwardElementwise"/> for the hot activations.</summary>
+    private void BackwardElementwise<TGrad>(Tensor o) where TGrad : IUnaryGrad
+    {
+        if (requiresGrad) UnaryGrads.Accumulate<TGrad>(data, o.data, o.grad!, GradBuffer());
+    }
+
     /// <summary>eˣ. d/dx = eˣ = y.</summary>
     public Tensor Exp()
     {
         var o = Map<ExpOp>("Exp");
-        return o.WithBackward(() => BackwardElementwise(o, static (_, y) => y));
+        return o.WithBackward(() => BackwardElementwise<ExpGrad>(o));
     }
 
     /// <summary>ln x. d/dx = 1/x.</summary>
@@ -81,30 +87,33 @@ public sealed partial class Tensor
     public Tensor Relu()
     {
         var o = Map<ReluOp>("Relu");
-        return o.WithBackward(() => BackwardElementwise(o, static (x, _) => x > 0 ? 1f : 0f));
+        return o.WithBackward(() => BackwardElementwise<ReluGrad>(o));
     }
 
     /// <summary>x for x &gt; 0, slope·x otherwise. d/dx = 1 or slope.</summary>
     public Tensor LeakyRelu(float negativeSlope = 0.01f)
     {
-        var y = new float[Numel];
-        for (int i = 0; i < y.Length; i++) y[i] = data[i] > 0 ? data[i] : negativeSlope * data[i];
+        var y = GC.AllocateUninitializedArray<float>(Numel);
+        UnaryGrads.LeakyRelu(data, y, negativeSlope);
         var o = MakeResult(shape, y, "LeakyRelu", this);
-        return o.WithBackward(() => BackwardElementwise(o, (x, _) => x > 0 ? 1f : negativeSlope));
+        return o.WithBackward(() =>
+        {
+            if (requiresGrad) UnaryGrads.AccumulateLeakyRelu(data, o.grad!, GradBuffer(), negativeSlope);
+        });
     }
 
     /// <summary>σ(x) = 1/(1+e⁻ˣ). dσ/dx = σ(1−σ) = y(1−y).</summary>
     public Tensor Sigmoid()
     {
         var o = Map<SigmoidOp>("Sigmoid");
-        return o.WithBackward(() => BackwardElementwise(o, static (_, y) => y * (1f - y)));
+        return o.WithBackward(() => BackwardElementwise<SigmoidGrad>(o));
     }
 
     /// <summary>tanh x. d/dx = 1 − y².</summary>
     public Tensor Tanh()
     {
         var o = Map<TanhOp>("Tanh");
-        return o.WithBackward(() => BackwardElementwise(o, static (_, y) => 1f - y * y));
+        return o.WithBackward(() => BackwardElementwise<TanhGrad>(o));
     }
 
     /// <summary>log(1 + eˣ), computed stably. d/dx = σ(x).</summary>

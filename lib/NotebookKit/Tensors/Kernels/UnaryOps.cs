@@ -83,3 +83,76 @@ internal static class UnaryOps
         }
     }
 }
+
+/// <summary>The local derivative of a unary op times the output gradient, g·f'(x), from x and y = f(x).</summary>
+internal interface IUnaryGrad
+{
+    static abstract float Apply(float x, float y, float g);
+    static abstract Vector<float> Apply(Vector<float> x, Vector<float> y, Vector<float> g);
+}
+
+internal struct ExpGrad : IUnaryGrad
+{
+    public static float Apply(float x, float y, float g) => g * y;
+    public static Vector<float> Apply(Vector<float> x, Vector<float> y, Vector<float> g) => g * y;
+}
+
+internal struct ReluGrad : IUnaryGrad
+{
+    public static float Apply(float x, float y, float g) => x > 0 ? g : 0f;
+    public static Vector<float> Apply(Vector<float> x, Vector<float> y, Vector<float> g) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), g, Vector<float>.Zero);
+}
+
+internal struct SigmoidGrad : IUnaryGrad
+{
+    public static float Apply(float x, float y, float g) => g * y * (1f - y);
+    public static Vector<float> Apply(Vector<float> x, Vector<float> y, Vector<float> g) => g * y * (Vector<float>.One - y);
+}
+
+internal struct TanhGrad : IUnaryGrad
+{
+    public static float Apply(float x, float y, float g) => g * (1f - y * y);
+    public static Vector<float> Apply(Vector<float> x, Vector<float> y, Vector<float> g) => g * (Vector<float>.One - y * y);
+}
+
+internal static class UnaryGrads
+{
+    /// <summary>gx += g·f'(x) over whole spans.</summary>
+    public static void Accumulate<TGrad>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> gx)
+        where TGrad : IUnaryGrad
+    {
+        int i = 0, n = gx.Length, w = Vector<float>.Count;
+        for (; i <= n - w; i += w)
+            (new Vector<float>(gx.Slice(i)) + TGrad.Apply(new Vector<float>(x.Slice(i)), new Vector<float>(y.Slice(i)), new Vector<float>(g.Slice(i))))
+                .CopyTo(gx.Slice(i));
+        for (; i < n; i++) gx[i] += TGrad.Apply(x[i], y[i], g[i]);
+    }
+
+    /// <summary>Leaky ReLU's gx += g·(x &gt; 0 ? 1 : slope), the GAN discriminator's hot path.</summary>
+    public static void AccumulateLeakyRelu(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> gx, float slope)
+    {
+        int i = 0, n = gx.Length, w = Vector<float>.Count;
+        var vs = new Vector<float>(slope);
+        for (; i <= n - w; i += w)
+        {
+            var vg = new Vector<float>(g.Slice(i));
+            var d = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<float>(x.Slice(i)), Vector<float>.Zero), vg, vg * vs);
+            (new Vector<float>(gx.Slice(i)) + d).CopyTo(gx.Slice(i));
+        }
+        for (; i < n; i++) gx[i] += x[i] > 0 ? g[i] : slope * g[i];
+    }
+
+    /// <summary>y = x &gt; 0 ? x : slope·x.</summary>
+    public static void LeakyRelu(ReadOnlySpan<float> x, Span<float> y, float slope)
+    {
+        int i = 0, n = x.Length, w = Vector<float>.Count;
+        var vs = new Vector<float>(slope);
+        for (; i <= n - w; i += w)
+        {
+            var v = new Vector<float>(x.Slice(i));
+            Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), v, v * vs).CopyTo(y.Slice(i));
+        }
+        for (; i < n; i++) y[i] = x[i] > 0 ? x[i] : slope * x[i];
+    }
+}
