@@ -47,14 +47,16 @@ public sealed partial class HtmlPage
         }
     }
 
+    /// <summary>The traceback as Jupyter shows it (it starts with the name and value); "ename: evalue" when there is none.</summary>
     private static void RenderError(StringBuilder sb, HtmlBlock block)
     {
-        var text = block.Traceback.Count > 0
-            ? string.Join("\n", block.Traceback)
-            : $"{block.Name}: {block.Text}";
-        sb.Append("<div class=\"nbk-out\"><pre class=\"nbk-error\"><span class=\"nbk-ename\">")
-          .Append(HtmlText.Escape(block.Name)).Append(": ").Append(HtmlText.Escape(HtmlText.StripAnsi(block.Text))).Append("</span>\n")
-          .Append(HtmlText.Escape(HtmlText.StripAnsi(text))).Append("</pre></div>\n");
+        sb.Append("<div class=\"nbk-out\"><pre class=\"nbk-error\">");
+        if (block.Traceback.Count == 0)
+            sb.Append("<span class=\"nbk-ename\">").Append(HtmlText.Escape(block.Name)).Append("</span>: ")
+              .Append(HtmlText.Escape(HtmlText.StripAnsi(block.Text)));
+        else
+            sb.Append(HtmlText.Escape(HtmlText.StripAnsi(string.Join("\n", block.Traceback))));
+        sb.Append("</pre></div>\n");
     }
 
     private static void RenderBundle(StringBuilder sb, MimeBundle bundle, ref int figures)
