@@ -10,7 +10,7 @@ public sealed class RequiresBrowserFactAttribute : FactAttribute
     {
         if (HeadlessChromium.Executable != null) return;
         if (Environment.GetEnvironmentVariable(HeadlessChromium.RequireVariable) == "1") return;
-        Skip = "Chromium not found at /usr/bin/chromium: run `bash environment/setup-browser.sh` as root (setup.sh does), " +
+        Skip = "Chromium not found (/usr/bin/chromium, or $NOTEBOOKKIT_CHROMIUM if set): run `bash environment/setup-browser.sh` as root (setup.sh does), " +
                $"or set {HeadlessChromium.RequireVariable}=1 to make this a failure.";
     }
 }
