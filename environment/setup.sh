@@ -12,3 +12,5 @@ fi
 
 bash "$root/environment/fetch-data.sh"
 dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
+bash "$root/environment/fetch-assets.sh"
+bash "$root/environment/setup-browser.sh"
