@@ -11,7 +11,7 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     Console.Error.WriteLine($"usage: notebookkit <{string.Join("|", commands.Keys)}> [--option value ...]");
     Console.Error.WriteLine("  train-vae  [--epochs 1] [--batch-size 128] [--subset N] [--seed 1] [--save vae.safetensors]");
-    Console.Error.WriteLine("  train-classifier  [--epochs 3] [--seed 0] [--root data]   (cached under data/models/)");
+    Console.Error.WriteLine("  train-classifier  [--epochs 4] [--seed 0] [--root data]   (cached under data/models/)");
     return 2;
 }
 try

@@ -11,7 +11,7 @@ internal static class TrainClassifierCommand
 {
     public static int Run(Options o)
     {
-        int epochs = o.Int("epochs", 3), seed = o.Int("seed", 0);
+        int epochs = o.Int("epochs", 4), seed = o.Int("seed", 0);
         string? root = o.String("root");
         o.CheckAllUsed();
         if (epochs == 0) throw new ArgumentException("--epochs must be at least 1.");
