@@ -4,12 +4,14 @@ using NotebookKit.Cli;
 var commands = new Dictionary<string, Func<Options, int>>
 {
     ["train-vae"] = TrainVaeCommand.Run,
+    ["train-classifier"] = TrainClassifierCommand.Run,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     Console.Error.WriteLine($"usage: notebookkit <{string.Join("|", commands.Keys)}> [--option value ...]");
     Console.Error.WriteLine("  train-vae  [--epochs 1] [--batch-size 128] [--subset N] [--seed 1] [--save vae.safetensors]");
+    Console.Error.WriteLine("  train-classifier  [--epochs 4] [--seed 0] [--root data]   (cached under data/models/)");
     return 2;
 }
 try

@@ -12,7 +12,7 @@ namespace NotebookKit.Models;
 /// Parameter names match the PyTorch reference (fc1, fc21, fc22, fc3, fc4), so its weights load either way.
 /// <example><code>var vae = new Vae(784, 400, 20); var (logits, mu, logVar) = vae.Forward3(x);</code></example>
 /// </summary>
-public sealed class Vae : Module
+public sealed class Vae : Module, IVariationalAutoencoder
 {
     public Linear Fc1 { get; }
     public Linear Fc21 { get; }
@@ -76,7 +76,7 @@ public sealed class Vae : Module
     public static (Tensor Loss, Tensor Reconstruction, Tensor Kl) NegativeElbo(
         Tensor logits, Tensor x, Tensor mu, Tensor logVar, float beta = 1f)
     {
-        var rec = F.BinaryCrossEntropyWithLogits(logits, x.Dim > 2 ? x.Flatten(1) : x, Reduction.Sum);
+        var rec = F.BinaryCrossEntropyWithLogits(logits.Dim > 2 ? logits.Flatten(1) : logits, x.Dim > 2 ? x.Flatten(1) : x, Reduction.Sum);
         var kl = F.GaussianKl(mu, logVar, Reduction.Sum);
         return (beta == 1f ? rec + kl : rec + kl * beta, rec, kl);
     }

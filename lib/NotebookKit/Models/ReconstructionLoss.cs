@@ -1,0 +1,11 @@
+namespace NotebookKit.Models;
+
+/// <summary>The reconstruction loss an <see cref="Autoencoder"/> is trained with.</summary>
+public enum ReconstructionLoss
+{
+    /// <summary>Binary cross-entropy of the decoder's logits against pixels in [0, 1] (the Bernoulli log-likelihood, as in the VAE).</summary>
+    Bce,
+
+    /// <summary>Squared error of the sigmoid output (a Gaussian log-likelihood up to constants).</summary>
+    Mse,
+}
