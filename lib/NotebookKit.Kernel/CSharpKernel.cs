@@ -38,7 +38,8 @@ public sealed class CSharpKernel
             .WithReferences(DefaultReferences())
             .WithImports(this.options.Imports)
             .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithEmitDebugInformation(true)
+            .WithEmitDebugInformation(true) // stack frames carry cell line numbers
+            .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true);
     }
 
@@ -79,7 +80,9 @@ public sealed class CSharpKernel
         var script = state == null
             ? CSharpScript.Create<object>(source, cellOptions, typeof(KernelGlobals))
             : state.Script.ContinueWith<object>(source, cellOptions);
-        var errors = script.Compile(ct).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        List<Diagnostic> errors;
+        try { errors = script.Compile(ct).Where(d => d.Severity == DiagnosticSeverity.Error).ToList(); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return CellErrors.Cancelled(n, stuck: false); }
         if (errors.Count > 0) return CellErrors.Compile(n, errors);
 
         var run = RunOnOwnThread(script, collector);
