@@ -43,6 +43,9 @@ public sealed class CSharpKernel
             .WithAllowUnsafe(true);
     }
 
+    /// <summary>True once a cell ignored an interrupt and still runs: no more cells can run in this process.</summary>
+    public bool IsStuck => stuck != null;
+
     /// <summary>Cells submitted so far (the last cell's <c>In [n]</c>).</summary>
     public int ExecutionCount { get; private set; }
 
