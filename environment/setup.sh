@@ -12,3 +12,4 @@ fi
 
 bash "$root/environment/fetch-data.sh"
 dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
+bash "$root/environment/setup-tools.sh"

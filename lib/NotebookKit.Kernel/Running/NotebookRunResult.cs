@@ -5,6 +5,7 @@ namespace NotebookKit.Kernel.Running;
 /// <param name="FailedCellIndex">0-based index (among all cells) of the cell that stopped the run, or null.</param>
 /// <param name="FailedCellId">Its nbformat id.</param>
 /// <param name="Error">What went wrong (ename: evalue), or null.</param>
+/// <param name="Duration">Wall time of the whole run.</param>
 /// <param name="Parameters">The parameters in effect, as C# literals.</param>
 /// <param name="CellsRun">Code cells executed.</param>
 /// <param name="KernelStuck">A cell ignored its timeout and still runs; the process must end.</param>
