@@ -88,6 +88,23 @@ public sealed class CSharpKernel
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { return CellErrors.Cancelled(n, stuck: false); }
         if (errors.Count > 0) return CellErrors.Compile(n, errors);
 
+        // The console is process-wide: redirect it for the cell here and restore it here, even when the cell is
+        // abandoned (a stuck cell's thread must not restore a stale console later).
+        var (stdout, stderr, stdin) = (Console.Out, Console.Error, Console.In);
+        Console.SetOut(collector.Out);
+        Console.SetError(collector.Error);
+        Console.SetIn(new NoStdinReader());
+        try { return await WaitForCell(script, n, collector, timeout, ct); }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            Console.SetIn(stdin);
+        }
+    }
+
+    private async Task<ErrorOutput?> WaitForCell(Script<object> script, int n, OutputCollector collector, TimeSpan timeout, CancellationToken ct)
+    {
         var run = RunOnOwnThread(script, collector);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout != Timeout.InfiniteTimeSpan) limit.CancelAfter(timeout);
@@ -126,7 +143,7 @@ public sealed class CSharpKernel
         script.GetCompilation().SyntaxTrees.Last().GetRoot() is CompilationUnitSyntax unit
         && unit.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } };
 
-    /// <summary>Runs the cell on a dedicated thread with console, stdin and display host redirected to the cell.</summary>
+    /// <summary>Runs the cell on a dedicated thread whose display host is the cell's collector.</summary>
     private Task<(ScriptState<object>? State, Exception? Error)> RunOnOwnThread(Script<object> script, OutputCollector collector)
     {
         var done = new TaskCompletionSource<(ScriptState<object>?, Exception?)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -134,10 +151,6 @@ public sealed class CSharpKernel
         KernelInterrupt.Reset();
         var thread = new Thread(() =>
         {
-            var (stdout, stderr, stdin) = (Console.Out, Console.Error, Console.In);
-            Console.SetOut(collector.Out);
-            Console.SetError(collector.Error);
-            Console.SetIn(new NoStdinReader());
             try
             {
                 using var host = Display.UseHost(collector);
@@ -150,13 +163,6 @@ public sealed class CSharpKernel
             catch (Exception e)
             {
                 done.TrySetResult((null, e));
-            }
-            finally
-            {
-                Console.Out.Flush();
-                Console.SetOut(stdout);
-                Console.SetError(stderr);
-                Console.SetIn(stdin);
             }
         })
         { IsBackground = true, Name = $"NotebookKit cell {ExecutionCount}" };

@@ -17,7 +17,7 @@ public class CliRunTests
         Write(input, "b-fail.ipynb", Code("int Epochs = 5;", "parameters"), Code("throw new Exception(\"boom\");"), Code("1"));
         var outDir = Path.Combine(dir.Path, "out");
 
-        var (exit, output) = Cli("run", input, "--out", outDir, "-p", "Epochs", "2", "--timeout", "60");
+        var (exit, output) = RunCli("run", input, "--out", outDir, "-p", "Epochs", "2", "--timeout", "60");
 
         Assert.Equal(1, exit);
         Assert.Matches(@"PASS\s+a-pass\.ipynb", output);
@@ -35,7 +35,7 @@ public class CliRunTests
     [Fact]
     public void UnknownOptionIsAnError()
     {
-        var (exit, output) = Cli("run", "nowhere", "--bogus", "1");
+        var (exit, output) = RunCli("run", "nowhere", "--bogus", "1");
         Assert.NotEqual(0, exit);
         Assert.Contains("--bogus", output);
     }
@@ -49,7 +49,7 @@ public class CliRunTests
     {
         EnsureReleaseLibrary();
         using var dir = new TempDir();
-        var (exit, output) = Cli("run-one", Path.Combine(RepoRoot, "notebooks", name), "--out", dir.Path, "--fast");
+        var (exit, output) = RunCli("run-one", Path.Combine(RepoRoot, "notebooks", name), "--out", dir.Path, "--fast");
         Assert.True(exit == 0, output);
         var executed = Notebook.Load(Path.Combine(dir.Path, name));
         var checks = executed.Cells.Where(c => c.HasTag("check")).ToList();

@@ -32,7 +32,7 @@ internal static class TestNotebooks
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>Runs the notebookkit CLI (built beside the tests) with <paramref name="args"/>.</summary>
-    public static (int Exit, string Output) Cli(params string[] args)
+    public static (int Exit, string Output) RunCli(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "NotebookKit.Cli.dll");
         return Run("dotnet", [dll, .. args]);
