@@ -39,7 +39,7 @@ internal static class RunCommand
             if (!passed) failed++;
             string detail = passed ? "" : entry == null
                 ? $"  (the notebook's process ended with exit code {exit} before recording a result)"
-                : $"  cell {entry["failed_cell"]?["index"]} ({entry["failed_cell"]?["id"]}): {entry["error"]}";
+                : $"  cell {(entry["failed_cell"]?["index"]?.GetValue<int>() + 1)?.ToString() ?? "-"} of the executed notebook (id {entry["failed_cell"]?["id"]}): {entry["error"]}";
             summaries.Add($"{(passed ? "PASS" : "FAIL")}  {Path.GetFileName(nb),-32} {clock.Elapsed.TotalSeconds,7:F1} s{detail}");
             // Integrator seam (parent side): the executed notebook is at Path.Combine(outDir, Path.GetFileName(nb)).
         }

@@ -21,7 +21,7 @@ public class CliRunTests
 
         Assert.Equal(1, exit);
         Assert.Matches(@"PASS\s+a-pass\.ipynb", output);
-        Assert.Matches(@"FAIL\s+b-fail\.ipynb.*cell 2 .*Exception: boom", output);
+        Assert.Matches(@"FAIL\s+b-fail\.ipynb.*cell 3 of the executed notebook .*Exception: boom", output); // after the injected cell
         Assert.Contains("[a-pass] cell 2/3 started", output); // progress while running
         var passed = Notebook.Load(Path.Combine(outDir, "a-pass.ipynb"));
         Assert.Contains("epochs=2", passed.Cells[2].Outputs[0]!.ToJsonString());
