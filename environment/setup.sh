@@ -14,3 +14,4 @@ bash "$root/environment/fetch-data.sh"
 dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
 bash "$root/environment/fetch-assets.sh"
 bash "$root/environment/setup-browser.sh"
+bash "$root/environment/setup-tools.sh"

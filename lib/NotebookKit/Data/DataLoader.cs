@@ -70,6 +70,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         int n = Count;
         for (int b = 0; b < n; b++)
         {
+            Interactive.KernelInterrupt.ThrowIfInterrupted(); // a timed-out notebook cell stops at the next batch
             int start = b * BatchSize;
             yield return MakeBatch(epoch.AsSpan(start, Math.Min(BatchSize, epoch.Length - start)));
         }

@@ -1,0 +1,14 @@
+namespace NotebookKit.Kernel.Notebooks;
+
+/// <summary>Writes whole files so that readers see the old or the new content, never a half-written file.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, full, overwrite: true);
+    }
+}

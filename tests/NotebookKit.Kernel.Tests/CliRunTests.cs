@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using NotebookKit.Kernel.Notebooks;
+using static NotebookKit.Kernel.Tests.TestNotebooks;
+
+namespace NotebookKit.Kernel.Tests;
+
+/// <summary>The <c>notebookkit run</c> command end to end, and every notebook in notebooks/ run headlessly in fast mode.</summary>
+public class CliRunTests
+{
+    [Fact]
+    public void RunExecutesEachNotebookAndReportsTheFailure()
+    {
+        using var dir = new TempDir();
+        var input = Directory.CreateDirectory(Path.Combine(dir.Path, "nbs")).FullName;
+        Write(input, "a-pass.ipynb", Code("int Epochs = 5;", "parameters"),
+            Code("NotebookKit.Interactive.Results.Record(\"epochs\", Epochs);\nConsole.WriteLine($\"epochs={Epochs}\");"));
+        Write(input, "b-fail.ipynb", Code("int Epochs = 5;", "parameters"), Code("throw new Exception(\"boom\");"), Code("1"));
+        var outDir = Path.Combine(dir.Path, "out");
+
+        var (exit, output) = RunCli("run", input, "--out", outDir, "-p", "Epochs", "2", "--timeout", "60");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"PASS\s+a-pass\.ipynb", output);
+        Assert.Matches(@"FAIL\s+b-fail\.ipynb.*cell 3 of the executed notebook .*Exception: boom", output); // after the injected cell
+        Assert.Contains("[a-pass] cell 2/3 started", output); // progress while running
+        var passed = Notebook.Load(Path.Combine(outDir, "a-pass.ipynb"));
+        Assert.Contains("epochs=2", passed.Cells[2].Outputs[0]!.ToJsonString());
+        var failed = Notebook.Load(Path.Combine(outDir, "b-fail.ipynb"));
+        Assert.Equal("error", failed.Cells[2].Outputs[0]!["output_type"]!.GetValue<string>());
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!["notebooks"]!;
+        Assert.Equal(2.0, results["a-pass.ipynb"]!["results"]!["epochs"]!.GetValue<double>());
+        Assert.Equal("failed", results["b-fail.ipynb"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void UnknownOptionIsAnError()
+    {
+        var (exit, output) = RunCli("run", "nowhere", "--bogus", "1");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--bogus", output);
+    }
+
+    public static TheoryData<string> Notebooks() =>
+        new(Directory.GetFiles(Path.Combine(RepoRoot, "notebooks"), "*.ipynb").Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void NotebookRunsInFastModeAndItsChecksPass(string name)
+    {
+        EnsureReleaseLibrary();
+        using var dir = new TempDir();
+        var (exit, output) = RunCli("run-one", Path.Combine(RepoRoot, "notebooks", name), "--out", dir.Path, "--fast");
+        Assert.True(exit == 0, output);
+        var executed = Notebook.Load(Path.Combine(dir.Path, name));
+        var checks = executed.Cells.Where(c => c.HasTag("check")).ToList();
+        Assert.True(checks.Count > 0, $"{name} has no cell tagged 'check' asserting its claims.");
+        Assert.All(checks, c =>
+        {
+            Assert.NotNull(c.ExecutionCount);
+            Assert.DoesNotContain(c.Outputs, o => o!["output_type"]!.GetValue<string>() == "error");
+        });
+        if (NbformatAvailable) Assert.Null(SchemaErrors(Path.Combine(dir.Path, name)));
+    }
+}
