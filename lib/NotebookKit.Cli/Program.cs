@@ -5,8 +5,8 @@ var commands = new Dictionary<string, (Func<Options, int> Run, HashSet<string> F
 {
     ["train-vae"] = (TrainVaeCommand.Run, []),
     ["train-classifier"] = (TrainClassifierCommand.Run, []),
-    ["run"] = (RunCommand.Run, ["fast"]),
-    ["run-one"] = (RunOneCommand.Run, ["fast"]), // hidden: one notebook in this process (run spawns it per notebook)
+    ["run"] = (RunCommand.Run, ["fast", "no-html"]),
+    ["run-one"] = (RunOneCommand.Run, ["fast", "no-html"]), // hidden: one notebook in this process (run spawns it per notebook)
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
@@ -14,7 +14,7 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     Console.Error.WriteLine("usage: notebookkit <train-vae|train-classifier|run> [--option value ...]");
     Console.Error.WriteLine("  train-vae  [--epochs 1] [--batch-size 128] [--subset N] [--seed 1] [--save vae.safetensors]");
     Console.Error.WriteLine("  train-classifier  [--epochs 4] [--seed 0] [--root data]   (cached under data/models/)");
-    Console.Error.WriteLine("  run        <notebook.ipynb|folder>... [--out out] [-p Name Value]... [--fast] [--timeout seconds]");
+    Console.Error.WriteLine("  run        <notebook.ipynb|folder>... [--out out] [-p Name Value]... [--fast] [--timeout seconds] [--no-html]");
     return 2;
 }
 try

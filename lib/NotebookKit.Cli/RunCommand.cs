@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NotebookKit.Interactive;
 using NotebookKit.Kernel.Running;
 
 namespace NotebookKit.Cli;
@@ -16,6 +18,7 @@ internal static class RunCommand
         var inputs = o.Arguments();
         var outDir = Path.GetFullPath(o.String("out") ?? "out");
         bool fast = o.Flag("fast");
+        bool html = !o.Flag("no-html");
         int timeout = o.Int("timeout", 600);
         var parameters = o.Parameters();
         o.CheckAllUsed();
@@ -25,9 +28,11 @@ internal static class RunCommand
         File.Delete(Path.Combine(outDir, ResultsFile.FileName)); // results.json describes this run only
         var childArgs = new List<string> { "--out", outDir, "--timeout", timeout.ToString() };
         if (fast) childArgs.Add("--fast");
+        if (!html) childArgs.Add("--no-html");
         foreach (var (name, value) in parameters) childArgs.AddRange(["-p", name, value]);
 
         var summaries = new List<string>();
+        var index = new HtmlIndexPage(fast ? "NotebookKit run (fast mode)" : "NotebookKit run");
         int failed = 0;
         foreach (var (nb, i) in notebooks.Select((n, i) => (n, i)))
         {
@@ -41,11 +46,21 @@ internal static class RunCommand
                 ? $"  (the notebook's process ended with exit code {exit} before recording a result)"
                 : $"  cell {(entry["failed_cell"]?["index"]?.GetValue<int>() + 1)?.ToString() ?? "-"} of the executed notebook (id {entry["failed_cell"]?["id"]}): {entry["error"]}";
             summaries.Add($"{(passed ? "PASS" : "FAIL")}  {Path.GetFileName(nb),-32} {clock.Elapsed.TotalSeconds,7:F1} s{detail}");
-            // Integrator seam (parent side): the executed notebook is at Path.Combine(outDir, Path.GetFileName(nb)).
+            index.Add(IndexEntry(nb, entry, passed, clock.Elapsed, html));
         }
+        if (html) index.Save(Path.Combine(outDir, "index.html"));
         Console.WriteLine($"== {notebooks.Count - failed}/{notebooks.Count} notebooks passed; executed notebooks and results.json in {outDir}");
         foreach (var s in summaries) Console.WriteLine(s);
         return failed == 0 ? 0 : 1;
+    }
+
+    private static HtmlIndexEntry IndexEntry(string nb, JsonObject? entry, bool passed, TimeSpan elapsed, bool html)
+    {
+        var figures = (entry?["results"] as JsonObject)?
+            .Where(kv => kv.Value is JsonValue v && v.TryGetValue<double>(out _))
+            .Select(kv => new KeyValuePair<string, double>(kv.Key, kv.Value!.GetValue<double>())).ToList();
+        var name = Path.GetFileName(nb);
+        return new HtmlIndexEntry(name, passed ? "passed" : "failed", elapsed, html ? HtmlExport.PageName(name) : null, figures);
     }
 
     private static List<string> Discover(IReadOnlyList<string> inputs)

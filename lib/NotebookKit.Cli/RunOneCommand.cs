@@ -12,13 +12,12 @@ internal static class RunOneCommand
 {
     public static int Run(Options o)
     {
-        var (notebook, outDir, options) = Parse(o);
+        var (notebook, outDir, options, html) = Parse(o);
         Results.Clear();
         var output = Path.Combine(outDir, Path.GetFileName(notebook));
         // Progress goes to the real stdout: cells get their own console while they run.
         var reporters = new List<IRunReporter> { new ConsoleProgress(Console.Out, Path.GetFileNameWithoutExtension(notebook)) };
-        // Integrator seam: add the HTML export reporter here, e.g. reporters.Add(new HtmlExport(outDir));
-        // its NotebookFinished(executed, outputPath, result) gets the executed notebook (also on failure).
+        if (html) reporters.Add(new HtmlExport(outDir));
         var result = NotebookRunner.RunFileAsync(notebook, output, new RunOptions
         {
             Parameters = options.Parameters, Fast = options.Fast, CellTimeout = options.CellTimeout,
@@ -31,11 +30,12 @@ internal static class RunOneCommand
         return code;
     }
 
-    private static (string Notebook, string OutDir, RunOptions Options) Parse(Options o)
+    private static (string Notebook, string OutDir, RunOptions Options, bool Html) Parse(Options o)
     {
         var args = o.Arguments();
         var outDir = o.String("out") ?? "out";
         var fast = o.Flag("fast");
+        var html = !o.Flag("no-html");
         int timeout = o.Int("timeout", 600);
         var parameters = new Dictionary<string, string>();
         foreach (var (name, value) in o.Parameters()) parameters[name] = value;
@@ -46,6 +46,6 @@ internal static class RunOneCommand
         {
             Parameters = parameters, Fast = fast,
             CellTimeout = timeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeout),
-        });
+        }, html);
     }
 }

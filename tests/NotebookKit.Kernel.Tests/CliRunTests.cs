@@ -60,5 +60,37 @@ public class CliRunTests
             Assert.DoesNotContain(c.Outputs, o => o!["output_type"]!.GetValue<string>() == "error");
         });
         if (NbformatAvailable) Assert.Null(SchemaErrors(Path.Combine(dir.Path, name)));
+        AssertFiguresAndImagesPresent(Notebook.Load(Path.Combine(RepoRoot, "notebooks", name)), executed, name);
+        var page = File.ReadAllText(Path.Combine(dir.Path, Path.ChangeExtension(name, ".html")));
+        Assert.Equal(RichOutputs(executed).Count(m => m == PlotlyMime), Count(page, "class=\"nbk-figure\""));
     }
+
+    private const string PlotlyMime = "application/vnd.plotly.v1+json";
+
+    // Every chart and image grid the committed (full-run) notebook shows must also come out of the fast run,
+    // cell by cell, so a figure cannot silently disappear from a chapter.
+    private static void AssertFiguresAndImagesPresent(Notebook committed, Notebook executed, string name)
+    {
+        foreach (var cell in committed.Cells.Where(c => c.IsCode))
+        {
+            var expected = RichOutputs(cell).ToList();
+            if (expected.Count == 0) continue;
+            var ran = executed.Cells.FirstOrDefault(c => c.Id == cell.Id);
+            Assert.True(ran != null, $"{name}: cell {cell.Id} is missing from the executed notebook.");
+            var actual = RichOutputs(ran!).ToList();
+            foreach (var mime in expected.Distinct())
+                Assert.True(actual.Count(m => m == mime) >= expected.Count(m => m == mime),
+                    $"{name}: cell {cell.Id} shows {expected.Count(m => m == mime)}× {mime} in the committed notebook but {actual.Count(m => m == mime)}× in the fast run.");
+        }
+    }
+
+    private static IEnumerable<string> RichOutputs(Notebook nb) => nb.Cells.SelectMany(RichOutputs);
+
+    private static IEnumerable<string> RichOutputs(NotebookCell cell) =>
+        cell.Outputs.OfType<JsonObject>()
+            .Select(o => o["data"] as JsonObject)
+            .Where(d => d != null)
+            .SelectMany(d => d!.Select(kv => kv.Key).Where(k => k is PlotlyMime or "image/png").Take(1));
+
+    private static int Count(string s, string part) => (s.Length - s.Replace(part, "").Length) / part.Length;
 }
