@@ -1,4 +1,5 @@
 using System.Net;
+using NotebookKit.Interactive;
 
 namespace NotebookKit.Imaging;
 
@@ -11,23 +12,10 @@ public sealed class ImageGridFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new GridFormatter("text/html", (g, w) =>
+        new TypeFormatter<ImageGrid>("text/html", (g, w) =>
             w.Write($"<img src=\"data:image/png;base64,{Convert.ToBase64String(g.ToPng())}\" width=\"{g.Width}\" height=\"{g.Height}\" " +
                     $"alt=\"{WebUtility.HtmlEncode(g.Title ?? g.ToString())}\" style=\"image-rendering: pixelated\">")),
-        new GridFormatter("image/png", (g, w) => w.Write(Convert.ToBase64String(g.ToPng()))),
-        new GridFormatter("text/plain", (g, w) => w.Write(g.ToString())),
+        new TypeFormatter<ImageGrid>("image/png", (g, w) => w.Write(Convert.ToBase64String(g.ToPng()))),
+        new TypeFormatter<ImageGrid>("text/plain", (g, w) => w.Write(g.ToString())),
     ];
-
-    /// <summary>One MIME type's formatter, with the members the convention looks up by name.</summary>
-    public sealed class GridFormatter(string mimeType, Action<ImageGrid, TextWriter> write)
-    {
-        public string MimeType { get; } = mimeType;
-
-        public bool Format(object instance, TextWriter writer)
-        {
-            if (instance is not ImageGrid grid) return false;
-            write(grid, writer);
-            return true;
-        }
-    }
 }

@@ -10,28 +10,13 @@ public sealed class ProgressViewFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new ViewFormatter(PlotlyHtml.PlotlyMimeType, (v, w) =>
+        new TypeFormatter<ProgressView>(PlotlyHtml.PlotlyMimeType, (ProgressView v, TextWriter w) =>
         {
             if (v.Metrics.Count == 0) return false;
             w.Write(v.Chart().ToJson());
             return true;
         }),
-        new ViewFormatter("text/html", (v, w) =>
-        {
-            w.Write(v.ToHtml(withChart: v.Metrics.Count > 0));
-            return true;
-        }),
-        new ViewFormatter("text/plain", (v, w) =>
-        {
-            w.Write(v.ToString());
-            return true;
-        }),
+        new TypeFormatter<ProgressView>("text/html", (v, w) => w.Write(v.ToHtml(withChart: v.Metrics.Count > 0))),
+        new TypeFormatter<ProgressView>("text/plain", (v, w) => w.Write(v.ToString())),
     ];
-
-    private sealed class ViewFormatter(string mimeType, Func<ProgressView, TextWriter, bool> write)
-    {
-        public string MimeType { get; } = mimeType;
-
-        public bool Format(object instance, TextWriter writer) => instance is ProgressView view && write(view, writer);
-    }
 }

@@ -11,21 +11,9 @@ public sealed class FigureFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new MimeFormatter(PlotlyHtml.PlotlyMimeType, (f, w) => w.Write(f.ToJson())),
-        new MimeFormatter("text/html", (f, w) => w.Write(PlotlyHtml.Render(f))),
-        new MimeFormatter("text/plain", (f, w) => w.Write(f.ToString())),
+        new TypeFormatter<Figure>(PlotlyHtml.PlotlyMimeType, (f, w) => w.Write(f.ToJson())),
+        new TypeFormatter<Figure>("text/html", (f, w) => w.Write(PlotlyHtml.Render(f))),
+        new TypeFormatter<Figure>("text/plain", (f, w) => w.Write(f.ToString())),
     ];
 
-    /// <summary>One formatter, in the shape the convention expects (<c>MimeType</c>, <c>Format(object, TextWriter)</c>).</summary>
-    private sealed class MimeFormatter(string mimeType, Action<Figure, TextWriter> write)
-    {
-        public string MimeType { get; } = mimeType;
-
-        public bool Format(object instance, TextWriter writer)
-        {
-            if (instance is not Figure figure) return false;
-            write(figure, writer);
-            return true;
-        }
-    }
 }
