@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgn
     ["vae"] = VaeBench.Run,
     ["gan"] = GanBench.RunMlp,
     ["dcgan"] = GanBench.RunDcgan,
+    ["conv"] = ConvBench.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

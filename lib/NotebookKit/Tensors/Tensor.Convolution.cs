@@ -31,14 +31,20 @@ public sealed partial class Tensor
 
         var g = new ConvGeometry(cin, h, w, kh, kw, stride.H, stride.W, padding.H, padding.W, oh, ow);
         var y = new float[n * cout * g.L];
+        // When the whole batch is one chunk and dW will be needed, the forward's column matrix is kept for the
+        // backward (it is exactly what dW = dY·colsᵀ needs), saving a second im2col. Not pooled: a retained graph
+        // may run the backward twice.
+        bool keepCols = !NoGradScope.IsActive && weight.requiresGrad && g.ChunkSize(n) >= n;
+        float[]? keptCols = null;
         ForEachChunk(n, g, (n0, count, cols) =>
         {
-            var col = BufferPool.Rent(g.K * cols);
+            var col = keepCols ? GC.AllocateUninitializedArray<float>(g.K * cols) : BufferPool.Rent(g.K * cols);
             var yc = BufferPool.Rent(cout * cols);
             Im2Col.Unfold(x.data, n0, count, g, col);
             Gemm.Sgemm(false, false, cout, cols, g.K, 1f, weight.data, 0, g.K, col, 0, cols, 0f, yc, 0, cols);
             Im2Col.FromChannelMajor(yc, n0, count, cout, g.L, y, bias?.data, accumulate: false);
-            BufferPool.Return(col); BufferPool.Return(yc);
+            if (keepCols) keptCols = col; else BufferPool.Return(col);
+            BufferPool.Return(yc);
         });
 
         var o = bias == null ? MakeResult([n, cout, oh, ow], y, op, x, weight) : MakeResult([n, cout, oh, ow], y, op, x, weight, bias);
@@ -52,8 +58,9 @@ public sealed partial class Tensor
                 var col = BufferPool.Rent(g.K * cols);
                 if (weight.requiresGrad) // dW += dY·colsᵀ
                 {
-                    Im2Col.Unfold(x.data, n0, count, g, col);
-                    Gemm.Sgemm(false, true, cout, g.K, cols, 1f, dyc, 0, cols, col, 0, cols, 1f, weight.GradBuffer(), 0, g.K);
+                    var xCols = keptCols ?? col;
+                    if (keptCols == null) Im2Col.Unfold(x.data, n0, count, g, col);
+                    Gemm.Sgemm(false, true, cout, g.K, cols, 1f, dyc, 0, cols, xCols, 0, cols, 1f, weight.GradBuffer(), 0, g.K);
                 }
                 if (x.requiresGrad) // dX += col2im(Wᵀ·dY)
                 {

@@ -42,49 +42,50 @@ internal static class Im2Col
         return (lo, Math.Max(lo, hi));
     }
 
-    private static void UnfoldImage(float[] x, int xOff, in ConvGeometry g, float[] col, int colOff, int ld)
+    // Pointer loops: for the DCGAN's 7-wide output rows, per-row span bookkeeping cost more than the copies.
+    private static unsafe void UnfoldImage(float[] x, int xOff, in ConvGeometry g, float[] col, int colOff, int ld)
     {
-        for (int c = 0; c < g.C; c++)
-            for (int i = 0; i < g.KH; i++)
-            {
-                var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
-                for (int j = 0; j < g.KW; j++)
+        fixed (float* xp = x, cp = col)
+            for (int c = 0; c < g.C; c++)
+                for (int i = 0; i < g.KH; i++)
                 {
-                    var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
-                    var row = col.AsSpan(colOff + ((c * g.KH + i) * g.KW + j) * ld, g.L);
-                    for (int oh = 0; oh < g.OH; oh++)
+                    var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
+                    for (int j = 0; j < g.KW; j++)
                     {
-                        var dst = row.Slice(oh * g.OW, g.OW);
-                        if (oh < ohLo || oh >= ohHi || owLo >= owHi) { dst.Clear(); continue; }
-                        dst[..owLo].Clear();
-                        dst[owHi..].Clear();
-                        int src = xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
-                        if (g.SW == 1) x.AsSpan(src, owHi - owLo).CopyTo(dst[owLo..]);
-                        else for (int ow = owLo; ow < owHi; ow++, src += g.SW) dst[ow] = x[src];
+                        var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
+                        float* row = cp + colOff + (long)((c * g.KH + i) * g.KW + j) * ld;
+                        for (int oh = 0; oh < g.OH; oh++)
+                        {
+                            float* dst = row + oh * g.OW;
+                            if (oh < ohLo || oh >= ohHi || owLo >= owHi) { new Span<float>(dst, g.OW).Clear(); continue; }
+                            for (int ow = 0; ow < owLo; ow++) dst[ow] = 0f;
+                            float* src = xp + xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
+                            for (int ow = owLo; ow < owHi; ow++, src += g.SW) dst[ow] = *src;
+                            for (int ow = owHi; ow < g.OW; ow++) dst[ow] = 0f;
+                        }
                     }
                 }
-            }
     }
 
-    private static void FoldImage(float[] col, int colOff, int ld, in ConvGeometry g, float[] x, int xOff)
+    private static unsafe void FoldImage(float[] col, int colOff, int ld, in ConvGeometry g, float[] x, int xOff)
     {
-        for (int c = 0; c < g.C; c++)
-            for (int i = 0; i < g.KH; i++)
-            {
-                var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
-                for (int j = 0; j < g.KW; j++)
+        fixed (float* xp = x, cp = col)
+            for (int c = 0; c < g.C; c++)
+                for (int i = 0; i < g.KH; i++)
                 {
-                    var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
-                    int rowOff = colOff + ((c * g.KH + i) * g.KW + j) * ld;
-                    for (int oh = ohLo; oh < ohHi; oh++)
+                    var (ohLo, ohHi) = Valid(i, g.SH, g.PH, g.H, g.OH);
+                    for (int j = 0; j < g.KW; j++)
                     {
-                        int src = rowOff + oh * g.OW;
-                        int dst = xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
-                        if (g.SW == 1) Broadcasting.Add(x.AsSpan(dst, owHi - owLo), col.AsSpan(src + owLo, owHi - owLo));
-                        else for (int ow = owLo; ow < owHi; ow++, dst += g.SW) x[dst] += col[src + ow];
+                        var (owLo, owHi) = Valid(j, g.SW, g.PW, g.W, g.OW);
+                        float* row = cp + colOff + (long)((c * g.KH + i) * g.KW + j) * ld;
+                        for (int oh = ohLo; oh < ohHi; oh++)
+                        {
+                            float* src = row + oh * g.OW;
+                            float* dst = xp + xOff + (c * g.H + oh * g.SH - g.PH + i) * g.W + owLo * g.SW - g.PW + j;
+                            for (int ow = owLo; ow < owHi; ow++, dst += g.SW) *dst += src[ow];
+                        }
                     }
                 }
-            }
     }
 
     /// <summary>(N, C, L) images n0 … n0+count−1 → channel-major (C, count·L), the layout the GEMMs use.</summary>
