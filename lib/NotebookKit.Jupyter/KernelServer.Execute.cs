@@ -30,12 +30,13 @@ public sealed partial class KernelServer
 
         if (result.Error is { } e)
         {
+            // Before the reply: a client may send its next cell as soon as it has the reply, and that one must run.
+            if (c["stop_on_error"]?.GetValue<bool>() ?? true) AbortQueued(send);
             reply("execute_reply", new JsonObject
             {
                 ["status"] = "error", ["execution_count"] = n, ["ename"] = e.EName, ["evalue"] = e.EValue,
                 ["traceback"] = new JsonArray(e.Traceback.Select(l => (JsonNode?)l).ToArray()),
             });
-            if (c["stop_on_error"]?.GetValue<bool>() ?? true) AbortQueued(send);
         }
         else
             reply("execute_reply", Ok(("execution_count", n), ("user_expressions", new JsonObject()), ("payload", new JsonArray())));
