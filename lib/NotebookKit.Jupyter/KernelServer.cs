@@ -11,9 +11,10 @@ namespace NotebookKit.Jupyter;
 /// </summary>
 /// <remarks>
 /// Threads: the main thread owns the shell socket and forwards replies; a worker runs shell requests in order
-/// (cells included), so the shell loop still sees <c>interrupt_request</c> and <c>shutdown_request</c> while a cell
-/// runs; control has its own thread, and so has the heartbeat. iopub is shared under a lock. Every request is
-/// wrapped in iopub <c>status: busy</c> … <c>idle</c>; a message with a bad signature is logged and dropped.
+/// (cells included), so the shell loop still answers <c>interrupt_request</c>, <c>shutdown_request</c> and
+/// <c>kernel_info_request</c> while a cell runs; control has its own thread, and so has the heartbeat. iopub is shared
+/// under a lock. Every request is wrapped in iopub <c>status: busy</c> … <c>idle</c>; a message with a bad signature
+/// is logged and dropped.
 /// </remarks>
 public sealed partial class KernelServer : IDisposable
 {
@@ -72,8 +73,11 @@ public sealed partial class KernelServer : IDisposable
             int ready = ZmqSocket.PollAny(sockets, 100);
             if (ready == 1) { shell.Send(replies.Receive()); continue; }
             if (ready != 0 || Receive(shell, "shell") is not { } msg) continue;
-            if (msg.MsgType is "interrupt_request" or "shutdown_request")
-                Dispatch(msg, r => shell.Send(r.ToFrames(signer)));  // at once, even while a cell runs
+            // At once, even while a cell runs: stop requests, and questions that do not depend on earlier cells
+            // (a front end that reconnects during a long cell asks kernel_info first).
+            if (msg.MsgType is "interrupt_request" or "shutdown_request" or "kernel_info_request" or "is_complete_request"
+                or "comm_info_request" or "history_request")
+                Dispatch(msg, r => shell.Send(r.ToFrames(signer)));
             else shellQueue.Add(msg);
         }
         while (replies.Poll(0)) shell.Send(replies.Receive()); // the last replies (shutdown) still go out

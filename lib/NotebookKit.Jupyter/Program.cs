@@ -21,7 +21,8 @@ try
         _ => Fail(Usage),
     };
 }
-catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or DllNotFoundException)
+catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or DllNotFoundException
+                           or NotebookKit.Jupyter.Zmq.ZmqException)
 {
     return Fail($"NotebookKit.Jupyter: {e.Message}");
 }

@@ -9,28 +9,47 @@ namespace NotebookKit.Jupyter.Tests;
 internal sealed class KernelProcess : IDisposable
 {
     private readonly TempDir dir = new();
-    private readonly Process process;
+    private Process process = null!;
     private readonly System.Text.StringBuilder stderr = new();
 
+    /// <summary>
+    /// Starts the kernel and waits until it listens. Fresh ports are picked free, but another process on a shared
+    /// machine can take one before the kernel binds it: then the kernel exits at once, and it is started again on new ports.
+    /// </summary>
     public KernelProcess(ConnectionInfo? reuse = null)
     {
-        Connection = reuse ?? new ConnectionInfo("tcp", "127.0.0.1", FreePort(), FreePort(), FreePort(), FreePort(), FreePort(),
-            Guid.NewGuid().ToString(), "hmac-sha256");
+        for (int attempt = 1; ; attempt++)
+        {
+            Connection = reuse ?? new ConnectionInfo("tcp", "127.0.0.1", FreePort(), FreePort(), FreePort(), FreePort(), FreePort(),
+                Guid.NewGuid().ToString(), "hmac-sha256");
+            process = Start(Connection);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+            while (!Log.Contains("listening on") && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(50);
+            if (!process.HasExited) return;
+            process.WaitForExit(); // the log is complete
+            if (attempt == 3 || !Log.Contains("Address already in use")) return;
+            lock (stderr) stderr.Clear();
+        }
+    }
+
+    private Process Start(ConnectionInfo connection)
+    {
         var file = Path.Combine(dir.Path, "kernel.json");
-        File.WriteAllText(file, Connection.ToJson().ToJsonString());
+        File.WriteAllText(file, connection.ToJson().ToJsonString());
         var psi = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { JupyterEnvironment.KernelDll, file }, UseShellExecute = false,
             RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = dir.Path,
         };
-        process = Process.Start(psi)!;
+        var process = Process.Start(psi)!;
         process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
+        return process;
     }
 
-    public ConnectionInfo Connection { get; }
+    public ConnectionInfo Connection { get; private set; } = null!;
 
     public int Pid => process.Id;
 

@@ -15,7 +15,7 @@ public class KernelRobustnessTests(ITestOutputHelper log)
     {
         using var kernel = new KernelProcess();
         using var client = new TestClient(kernel.Connection);
-        client.WaitForKernel(Startup);
+        client.WaitForKernel(Startup, kernel);
 
         var forged = client.Request("execute_request", new JsonObject { ["code"] = "Console.WriteLine(\"pwned\")", ["silent"] = false });
         var frames = forged.ToFrames(client.Signer);
@@ -38,7 +38,7 @@ public class KernelRobustnessTests(ITestOutputHelper log)
     {
         using var kernel = new KernelProcess();
         using var client = new TestClient(kernel.Connection);
-        client.WaitForKernel(Startup);
+        client.WaitForKernel(Startup, kernel);
         string[] loops =
         [
             "while (true) { KernelInterrupt.ThrowIfInterrupted(); }",
@@ -52,6 +52,8 @@ public class KernelRobustnessTests(ITestOutputHelper log)
             Thread.Sleep(1500);
             Assert.Null(client.ReplyTo(client.Shell, id, TimeSpan.FromMilliseconds(100))); // still looping
             Assert.True(client.Heartbeat(TimeSpan.FromSeconds(5)), "heartbeat while a cell runs");
+            var info = client.Send(client.Shell, client.Request("kernel_info_request", new JsonObject()));
+            Assert.NotNull(client.ReplyTo(client.Shell, info, TimeSpan.FromSeconds(10))); // answered while the cell runs
             var socket = onControl ? client.Control : client.Shell;
             var interrupt = client.Send(socket, client.Request("interrupt_request", new JsonObject()));
             Assert.NotNull(client.ReplyTo(socket, interrupt, TimeSpan.FromSeconds(10)));
@@ -72,7 +74,7 @@ public class KernelRobustnessTests(ITestOutputHelper log)
         {
             connection = kernel.Connection;
             using var client = new TestClient(kernel.Connection);
-            client.WaitForKernel(Startup);
+            client.WaitForKernel(Startup, kernel);
             client.Execute("var a = 1;");
             var id = client.Send(client.Control, client.Request("shutdown_request", new JsonObject { ["restart"] = true }));
             var reply = client.ReplyTo(client.Control, id, TimeSpan.FromSeconds(10));
@@ -83,7 +85,7 @@ public class KernelRobustnessTests(ITestOutputHelper log)
         using (var restarted = new KernelProcess(connection))
         {
             using var client = new TestClient(connection);
-            client.WaitForKernel(Startup);
+            client.WaitForKernel(Startup, restarted);
             var (reply, iopub) = client.Execute("var a = 2; a");
             Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
             Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>()); // a fresh kernel
@@ -100,13 +102,13 @@ public class KernelRobustnessTests(ITestOutputHelper log)
         using var kernel = new KernelProcess();
         using (var first = new TestClient(kernel.Connection))
         {
-            first.WaitForKernel(Startup);
+            first.WaitForKernel(Startup, kernel);
             first.Execute("var kept = 5;");
             // leaves with a request in flight: its reply goes nowhere
             first.Send(first.Shell, first.Request("execute_request", new JsonObject { ["code"] = "Thread.Sleep(500);", ["silent"] = false }));
         }
         using var second = new TestClient(kernel.Connection);
-        second.WaitForKernel(Startup);
+        second.WaitForKernel(Startup, kernel);
         var (reply, iopub) = second.Execute("kept * 2");
         Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
         var result = iopub.Single(m => m.MsgType == "execute_result");
@@ -125,7 +127,7 @@ public class KernelRobustnessTests(ITestOutputHelper log)
     {
         using var kernel = new KernelProcess();
         using var client = new TestClient(kernel.Connection);
-        client.WaitForKernel(Startup);
+        client.WaitForKernel(Startup, kernel);
         for (int i = 0; i < 20; i++) client.Execute($"var w{i} = {i} * 2;"); // warm up the JIT and Roslyn's caches
         long before = kernel.RssKb();
         var rss = new Dictionary<int, long>();

@@ -62,7 +62,7 @@ internal sealed class TestClient : IDisposable
             var id = Send(Shell, Request("kernel_info_request", new JsonObject()));
             if (ReplyTo(Shell, id, TimeSpan.FromSeconds(5)) is { } reply) { DrainIopub(); return reply; }
         }
-        throw new TimeoutException("the kernel did not answer kernel_info_request.");
+        throw new TimeoutException($"the kernel did not answer kernel_info_request within {timeout.TotalSeconds} s.");
     }
 
     /// <summary>Runs <paramref name="code"/>; returns the execute_reply and the iopub messages up to idle.</summary>
@@ -118,5 +118,18 @@ internal sealed class TestClient : IDisposable
         Control.Dispose();
         Iopub.Dispose();
         context.Dispose();
+    }
+}
+
+/// <summary>Failure messages that carry the kernel's own log.</summary>
+internal static class TestClientExtensions
+{
+    public static JupyterMessage WaitForKernel(this TestClient client, TimeSpan timeout, KernelProcess kernel)
+    {
+        try { return client.WaitForKernel(timeout); }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Kernel exited: {kernel.HasExited}. Kernel log:\n{kernel.Log}");
+        }
     }
 }
