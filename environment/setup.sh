@@ -15,3 +15,4 @@ dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
 bash "$root/environment/fetch-assets.sh"
 bash "$root/environment/setup-browser.sh"
 bash "$root/environment/setup-tools.sh"
+bash "$root/environment/setup-jupyter.sh"

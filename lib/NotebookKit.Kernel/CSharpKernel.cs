@@ -22,7 +22,7 @@ namespace NotebookKit.Kernel;
 /// await kernel.ExecuteAsync("var x = 40;");
 /// var r = await kernel.ExecuteAsync("x + 2");   // r.Outputs: ExecuteResultOutput("42")
 /// </code></example>
-public sealed class CSharpKernel
+public sealed partial class CSharpKernel
 {
     private readonly KernelOptions options;
     private readonly ScriptOptions scriptOptions;

@@ -31,23 +31,5 @@ public static class OutputJson
     private static JsonObject Display(MimeBundle data) =>
         new() { ["output_type"] = "display_data", ["data"] = Data(data), ["metadata"] = new JsonObject() };
 
-    private static JsonObject Data(MimeBundle bundle)
-    {
-        var data = new JsonObject();
-        foreach (var (mime, content) in bundle)
-            data[mime] = mime switch
-            {
-                _ when MimeBundle.IsJson(mime) => ParseJson(mime, content),
-                "image/png" or "image/jpeg" or "image/gif" => string.Concat(content.Where(c => !char.IsWhiteSpace(c))),
-                _ => NotebookJson.Lines(content),
-            };
-        if (!data.ContainsKey("text/plain")) data["text/plain"] = new JsonArray();
-        return data;
-    }
-
-    private static JsonNode? ParseJson(string mime, string content)
-    {
-        try { return JsonNode.Parse(content); }
-        catch (JsonException e) { throw new InvalidDataException($"A formatter's {mime} output is not valid JSON: {e.Message}"); }
-    }
+    private static JsonObject Data(MimeBundle bundle) => MimeData.ToJson(bundle, textAsLines: true);
 }

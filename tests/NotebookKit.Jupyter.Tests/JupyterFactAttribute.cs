@@ -1,0 +1,30 @@
+namespace NotebookKit.Jupyter.Tests;
+
+/// <summary>A fact that needs libzmq and Debian's python jupyter packages: skipped (saying why) only when they are missing and NOTEBOOKKIT_REQUIRE_JUPYTER is not 1.</summary>
+public sealed class JupyterFactAttribute : FactAttribute
+{
+    public JupyterFactAttribute()
+    {
+        if (!JupyterEnvironment.Required && !(JupyterEnvironment.LibzmqAvailable && JupyterEnvironment.PythonJupyterAvailable))
+            Skip = JupyterEnvironment.Missing;
+    }
+}
+
+/// <summary>The theory form of <see cref="JupyterFactAttribute"/>.</summary>
+public sealed class JupyterTheoryAttribute : TheoryAttribute
+{
+    public JupyterTheoryAttribute()
+    {
+        if (!JupyterEnvironment.Required && !(JupyterEnvironment.LibzmqAvailable && JupyterEnvironment.PythonJupyterAvailable))
+            Skip = JupyterEnvironment.Missing;
+    }
+}
+
+/// <summary>A fact that needs only libzmq (the C# test client speaks the protocol itself).</summary>
+public sealed class ZmqFactAttribute : FactAttribute
+{
+    public ZmqFactAttribute()
+    {
+        if (!JupyterEnvironment.Required && !JupyterEnvironment.LibzmqAvailable) Skip = JupyterEnvironment.Missing;
+    }
+}
