@@ -17,17 +17,17 @@ internal static class GanBench
 {
     public static void RunMlp(string[] args)
     {
-        int epochs = Arg(args, "--epochs", 1);
+        int epochs = VaeBench.Arg(args, "--epochs", 1);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_gan.py", epochs.ToString(), @"(\d+) samples/s");
         var train = FashionMnist.Load(train: true);
         var (rate, rss) = Train(MlpGan.Generator(), MlpGan.Discriminator(), train, flat: true,
-            steps: epochs * (train.Count / 64), label: "MLP GAN");
+            steps: VaeBench.Arg(args, "--steps", epochs * (train.Count / 64)), label: "MLP GAN");
         Table("MLP GAN (batch 64)", rate, rss, torch);
     }
 
     public static void RunDcgan(string[] args)
     {
-        int steps = Arg(args, "--steps", 200);
+        int steps = VaeBench.Arg(args, "--steps", 200);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_dcgan.py", steps.ToString(), @"(\d+) samples/s");
         var (rate, rss) = Train(Dcgan.Generator(), Dcgan.Discriminator(), FashionMnist.Load(train: true), flat: false,
             steps: steps, label: "DCGAN");
@@ -70,11 +70,5 @@ internal static class GanBench
         Console.WriteLine("| --- | --- | --- | --- |");
         Console.WriteLine($"| samples/s | {rate:F0} | {torch?.Rate.ToString("F0") ?? "–"} | {(torch == null ? "–" : $"{rate / torch.Value.Rate:F2}×")} |");
         Console.WriteLine($"| peak RSS (MB) | {rss:F0} | {torch?.RssMb.ToString("F0") ?? "–"} | {(torch == null ? "–" : $"{rss / torch.Value.RssMb:F2}×")} |");
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
     }
 }

@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgn
     ["gan"] = GanBench.RunMlp,
     ["dcgan"] = GanBench.RunDcgan,
     ["conv"] = ConvBench.Run,
+    ["smoke"] = SmokeBench.Run,
 };
 
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

@@ -16,7 +16,7 @@ internal static class VaeBench
 {
     public static void Run(string[] args)
     {
-        int epochs = args.Length > 1 && args[0] == "--epochs" ? int.Parse(args[1]) : 10;
+        int epochs = Arg(args, "--epochs", 10), subset = Arg(args, "--subset", 0);
         bool reference = !args.Contains("--no-reference");
 
         (double Rate, double TestLoss, double RssMb)? torch = null;
@@ -32,6 +32,7 @@ internal static class VaeBench
         Console.WriteLine($"NotebookKit: Vae(784, 400, 20), {epochs} epochs");
         var train = FashionMnist.Load(train: true);
         var test = FashionMnist.Load(train: false);
+        if (subset > 0) { train = train.Take(subset); test = test.Take(subset); }
         Torch.ManualSeed(1);
         var vae = new Vae(784, 400, 20);
         var opt = new Adam(vae.Parameters(), lr: 1e-3f);
@@ -65,6 +66,12 @@ internal static class VaeBench
             ? $"{ours - theirs.Value:+0.00;-0.00} nats"
             : $"{ours / theirs.Value:F2}×";
         Console.WriteLine($"| {name} | {ours.ToString(fmt, CultureInfo.InvariantCulture)} | {t} | {r} |");
+    }
+
+    internal static int Arg(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
     }
 
     private static double Median(IEnumerable<double> xs)
