@@ -65,6 +65,15 @@ public sealed partial class HtmlPage
     public HtmlPage AddError(string ename, string evalue, IEnumerable<string>? traceback = null) =>
         Add(HtmlBlock.Error(ename, evalue, traceback));
 
+    /// <summary>The MathJax script (es5/tex-svg.js) to embed when the page has TeX; null finds it under vendor/mathjax.</summary>
+    public string? MathJaxPath { get; set; }
+
+    private static bool HasMath(StringBuilder body)
+    {
+        var html = body.ToString();
+        return html.Contains("<span class=\"math\">", StringComparison.Ordinal) || html.Contains("<div class=\"math display\">", StringComparison.Ordinal);
+    }
+
     /// <summary>The whole page as one HTML document.</summary>
     public string ToHtml()
     {
@@ -80,6 +89,11 @@ public sealed partial class HtmlPage
           .Append("<style>\n").Append(HtmlStyle.Css).Append("</style>\n");
         if (figures > 0)
             sb.Append("<script>\n").Append(HtmlText.ScriptForScript(PlotlyJs.Read(PlotlyJsPath))).Append("\n</script>\n");
+        if (HasMath(body))
+            // TeX in markdown cells (Markdown keeps it in span.math / div.math) is typeset offline by MathJax's SVG output.
+            sb.Append("<script>\nwindow.MathJax = { tex: { inlineMath: [['\\\\(', '\\\\)']], displayMath: [['\\\\[', '\\\\]']] }, ")
+              .Append("svg: { fontCache: 'global' }, options: { processHtmlClass: 'math', ignoreHtmlClass: 'nbk-page' } };\n</script>\n")
+              .Append("<script>\n").Append(HtmlText.ScriptForScript(VendorAsset.MathJax.Read(MathJaxPath))).Append("\n</script>\n");
         sb.Append("</head>\n<body>\n<main class=\"nbk-page\">\n").Append(body).Append("</main>\n");
         if (figures > 0) sb.Append("<script>\n").Append(HtmlStyle.FigureScript).Append("</script>\n");
         sb.Append("</body>\n</html>\n");

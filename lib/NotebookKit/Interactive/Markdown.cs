@@ -8,7 +8,8 @@ namespace NotebookKit.Interactive;
 /// Renders the Markdown of notebook cells to HTML for exported pages (<see cref="HtmlPage"/>): ATX headings,
 /// paragraphs, emphasis, code spans and fenced code, ordered/unordered (nested) lists, block quotes, pipe
 /// tables, links, images and rules. Raw HTML is escaped, not passed through, so a page cannot be broken by a
-/// cell. LaTeX (<c>$…$</c>, <c>$$…$$</c>) is kept verbatim in <c>span.math</c>/<c>div.math</c>, as TeX source.
+/// cell. LaTeX (<c>$…$</c>, <c>$$…$$</c>) is kept verbatim in <c>span.math</c>/<c>div.math</c>; <see cref="HtmlPage"/> typesets it
+/// with the embedded MathJax.
 /// </summary>
 public static partial class Markdown
 {

@@ -105,6 +105,20 @@ public class HtmlPageTests : IDisposable
     }
 
     [Fact]
+    public void TexIsTypesetByMathJaxEmbeddedOnceAndOnlyWhenThereIsTex()
+    {
+        var fakeMathJax = folder["tex-svg.js"];
+        File.WriteAllText(fakeMathJax, "/* MATHJAX-STANDIN */");
+        var withTex = new HtmlPage("tex", [HtmlBlock.Markdown(Markdown.ToHtml("$a$ and $$b$$")), HtmlBlock.Markdown(Markdown.ToHtml("$c$"))])
+            { MathJaxPath = fakeMathJax }.ToHtml();
+        Assert.Equal(1, Count(withTex, "MATHJAX-STANDIN"));
+        Assert.Contains("processHtmlClass: 'math'", withTex); // code blocks are never typeset
+        var noTex = new HtmlPage("plain", [HtmlBlock.Markdown(Markdown.ToHtml("no math, $5 only"))])
+            { MathJaxPath = folder["missing.js"] }.ToHtml(); // never read
+        Assert.DoesNotContain("MathJax", noTex);
+    }
+
+    [Fact]
     public void PlotlyJsonIsPreferredOverItsHtml()
     {
         var bundle = Figure("""{"data":[],"layout":{}}""").Set("text/html", "<div>require(['plotly'])</div>");
