@@ -5,6 +5,7 @@
 # Idempotent: a second run checks what is there, prints nothing and exits 0.
 # Needs root (or sudo) only if the Debian package is missing. NOTEBOOKKIT_DATA overrides the target folder.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${NOTEBOOKKIT_DATA:-$ROOT/data}"
@@ -16,12 +17,6 @@ IDX_FILES=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyt
 say() { echo "fetch-data: $*"; }
 die() { echo "fetch-data: error: $*" >&2; exit 1; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null; then sudo "$@"
-  else die "$FASHION_PKG is not installed and installing it needs root: run 'apt-get install $FASHION_PKG' as root, then this script again."
-  fi
-}
 
 # --- Fashion-MNIST ---------------------------------------------------------------------------------
 fashion_source_ok() {
@@ -29,17 +24,9 @@ fashion_source_ok() {
 }
 
 if ! fashion_source_ok; then
-  say "installing Debian package $FASHION_PKG"
-  export DEBIAN_FRONTEND=noninteractive
-  log="$(mktemp)"
-  # Refresh the package lists only when apt does not know the package yet; show apt's output only on failure.
-  if ! apt-cache show "$FASHION_PKG" >/dev/null 2>&1; then
-    as_root apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; die "apt-get update failed."; }
-  fi
-  as_root apt-get install -y -qq --no-install-recommends "$FASHION_PKG" >"$log" 2>&1 ||
-    { cat "$log" >&2; die "apt-get install $FASHION_PKG failed (see above)."; }
-  rm -f "$log"
-  fashion_source_ok || die "$FASHION_PKG is installed but $FASHION_SRC lacks the IDX files; check 'dpkg -L $FASHION_PKG'."
+  apt_install fetch-data "$FASHION_PKG"
+  fashion_source_ok || die "$FASHION_PKG is installed but $FASHION_SRC lacks the IDX files; check 'dpkg -L $FASHION_PKG' (or reinstall it)."
+files; check 'dpkg -L $FASHION_PKG'."
 fi
 
 mkdir -p "$DATA/fashion-mnist"
