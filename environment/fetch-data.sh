@@ -17,7 +17,6 @@ IDX_FILES=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyt
 say() { echo "fetch-data: $*"; }
 die() { echo "fetch-data: error: $*" >&2; exit 1; }
 
-
 # --- Fashion-MNIST ---------------------------------------------------------------------------------
 fashion_source_ok() {
   for f in "${IDX_FILES[@]}"; do [ -s "$FASHION_SRC/$f.gz" ] || return 1; done
@@ -26,7 +25,6 @@ fashion_source_ok() {
 if ! fashion_source_ok; then
   apt_install fetch-data "$FASHION_PKG"
   fashion_source_ok || die "$FASHION_PKG is installed but $FASHION_SRC lacks the IDX files; check 'dpkg -L $FASHION_PKG' (or reinstall it)."
-files; check 'dpkg -L $FASHION_PKG'."
 fi
 
 mkdir -p "$DATA/fashion-mnist"
