@@ -10,47 +10,20 @@ namespace NotebookKit.NN;
 /// Init (as PyTorch): W ~ U(−1/√fanIn, 1/√fanIn) (Kaiming-uniform with a = √5), b ~ U(−1/√fanIn, 1/√fanIn), fanIn = inChannels·kH·kW.
 /// <example><code>var conv = new Conv2d(1, 64, kernelSize: 4, stride: 2, padding: 1); var h = conv.Forward(X); // (64, 1, 28, 28) → (64, 64, 14, 14)</code></example>
 /// </summary>
-public sealed class Conv2d : Module
+public sealed class Conv2d : ConvBase
 {
-    public int InChannels { get; }
-    public int OutChannels { get; }
-    public (int H, int W) KernelSize { get; }
-    public (int H, int W) Stride { get; }
-    public (int H, int W) Padding { get; }
-    public Tensor Weight { get; }
-    public Tensor? Bias { get; }
-
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true, Generator? generator = null)
         : this(inChannels, outChannels, (kernelSize, kernelSize), (stride, stride), (padding, padding), bias, generator) { }
 
     /// <summary>With separate (height, width) kernel size, stride and padding.</summary>
     public Conv2d(int inChannels, int outChannels, (int H, int W) kernelSize, (int H, int W) stride, (int H, int W) padding,
         bool bias = true, Generator? generator = null)
-    {
-        ConvArgs.Check("Conv2d", inChannels, outChannels, kernelSize, stride, padding);
-        InChannels = inChannels; OutChannels = outChannels;
-        KernelSize = kernelSize; Stride = stride; Padding = padding;
-        Weight = RegisterParameter("weight", Torch.Zeros(outChannels, inChannels, kernelSize.H, kernelSize.W));
-        if (bias) Bias = RegisterParameter("bias", Torch.Zeros(outChannels));
-        ResetParameters(generator);
-    }
-
-    /// <summary>Re-draws the weights with PyTorch's default initialisation (fanIn = inChannels·kH·kW).</summary>
-    public void ResetParameters(Generator? generator = null)
-    {
-        Init.KaimingUniform_(Weight, MathF.Sqrt(5f), generator);
-        if (Bias != null)
-        {
-            float bound = 1f / MathF.Sqrt(Init.CalculateFans(Weight).FanIn);
-            Init.Uniform_(Bias, -bound, bound, generator);
-        }
-    }
+        : base("Conv2d", inChannels, outChannels, kernelSize, stride, padding, (0, 0),
+            [outChannels, inChannels, kernelSize.H, kernelSize.W], bias, generator) { }
 
     public override Tensor Forward(Tensor input)
     {
         ConvArgs.CheckInput("Conv2d", input, InChannels);
         return Functional.Conv2d(input, Weight, Bias, Stride, Padding);
     }
-
-    protected override string ExtraRepr() => ConvArgs.Repr(InChannels, OutChannels, KernelSize, Stride, Padding, (0, 0), Bias != null);
 }

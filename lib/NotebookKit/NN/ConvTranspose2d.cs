@@ -12,16 +12,9 @@ namespace NotebookKit.NN;
 /// takes fanIn from the weight's dim 1: fanIn = outChannels·kH·kW.
 /// <example><code>var up = new ConvTranspose2d(128, 64, kernelSize: 4, stride: 2, padding: 1); var h = up.Forward(z); // (64, 128, 7, 7) → (64, 64, 14, 14)</code></example>
 /// </summary>
-public sealed class ConvTranspose2d : Module
+public sealed class ConvTranspose2d : ConvBase
 {
-    public int InChannels { get; }
-    public int OutChannels { get; }
-    public (int H, int W) KernelSize { get; }
-    public (int H, int W) Stride { get; }
-    public (int H, int W) Padding { get; }
-    public (int H, int W) OutputPadding { get; }
-    public Tensor Weight { get; }
-    public Tensor? Bias { get; }
+    public (int H, int W) OutputPadding => OutputPaddingCore;
 
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0,
         bool bias = true, Generator? generator = null)
@@ -31,28 +24,15 @@ public sealed class ConvTranspose2d : Module
     /// <summary>With separate (height, width) kernel size, stride, padding and output padding.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, (int H, int W) kernelSize, (int H, int W) stride, (int H, int W) padding,
         (int H, int W) outputPadding, bool bias = true, Generator? generator = null)
-    {
-        ConvArgs.Check("ConvTranspose2d", inChannels, outChannels, kernelSize, stride, padding);
-        if (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= stride.H || outputPadding.W >= stride.W)
-            throw new ArgumentOutOfRangeException(nameof(outputPadding),
-                $"ConvTranspose2d: outputPadding must be non-negative and smaller than the stride {stride}, got {outputPadding}.");
-        InChannels = inChannels; OutChannels = outChannels;
-        KernelSize = kernelSize; Stride = stride; Padding = padding; OutputPadding = outputPadding;
-        Weight = RegisterParameter("weight", Torch.Zeros(inChannels, outChannels, kernelSize.H, kernelSize.W));
-        if (bias) Bias = RegisterParameter("bias", Torch.Zeros(outChannels));
-        ResetParameters(generator);
-    }
+        : base("ConvTranspose2d", inChannels, outChannels, kernelSize, stride, padding, CheckOutputPadding(outputPadding, stride),
+            [inChannels, outChannels, kernelSize.H, kernelSize.W], bias, generator) { }
 
-    /// <summary>Re-draws the weights with PyTorch's default initialisation (fanIn = outChannels·kH·kW, from weight dim 1).</summary>
-    public void ResetParameters(Generator? generator = null)
-    {
-        Init.KaimingUniform_(Weight, MathF.Sqrt(5f), generator);
-        if (Bias != null)
-        {
-            float bound = 1f / MathF.Sqrt(Init.CalculateFans(Weight).FanIn);
-            Init.Uniform_(Bias, -bound, bound, generator);
-        }
-    }
+    // Runs before the base constructor's checks, so a bad stride is left for those to report.
+    private static (int H, int W) CheckOutputPadding((int H, int W) outputPadding, (int H, int W) stride) =>
+        stride.H > 0 && stride.W > 0 && (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= stride.H || outputPadding.W >= stride.W)
+            ? throw new ArgumentOutOfRangeException(nameof(outputPadding),
+                $"ConvTranspose2d: outputPadding must be non-negative and smaller than the stride {stride}, got {outputPadding}.")
+            : outputPadding;
 
     /// <summary>The output (height, width) for an input of <paramref name="h"/>×<paramref name="w"/> pixels.</summary>
     public (int H, int W) OutputSize(int h, int w) =>
@@ -63,6 +43,4 @@ public sealed class ConvTranspose2d : Module
         ConvArgs.CheckInput("ConvTranspose2d", input, InChannels);
         return Functional.ConvTranspose2d(input, Weight, Bias, Stride, Padding, OutputPadding);
     }
-
-    protected override string ExtraRepr() => ConvArgs.Repr(InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding, Bias != null);
 }
