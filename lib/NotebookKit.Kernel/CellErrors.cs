@@ -8,7 +8,7 @@ namespace NotebookKit.Kernel;
 /// <summary>Turns compiler diagnostics and exceptions into error outputs that point at the cell's own lines.</summary>
 internal static partial class CellErrors
 {
-    /// <summary>The file name Roslyn gives cell <paramref name="n"/>, which stack frames then carry.</summary>
+    /// <summary>The file name cell <paramref name="n"/> is compiled under (a <c>#line</c> directive), which stack frames then carry.</summary>
     public static string CellFile(int n) => $"cell{n}.csx";
 
     /// <summary><c>Cell [3] (2,5): error CS0103: The name 'foo' does not exist in the current context</c>, one line per error.</summary>
@@ -16,7 +16,7 @@ internal static partial class CellErrors
     {
         var lines = errors.Select(d =>
         {
-            var p = d.Location.GetLineSpan().StartLinePosition;
+            var p = d.Location.GetMappedLineSpan().StartLinePosition; // through the cell's #line 1
             return $"({p.Line + 1},{p.Character + 1}): error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
         }).ToList();
         return new ErrorOutput("CompilationError", $"Cell [{cell}] does not compile: {lines[0]}",
