@@ -17,17 +17,17 @@ internal static class GanBench
 {
     public static void RunMlp(string[] args)
     {
-        int epochs = VaeBench.Arg(args, "--epochs", 1);
+        int epochs = BenchArgs.Int(args, "--epochs", 1);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_gan.py", epochs.ToString(), @"(\d+) samples/s");
         var train = FashionMnist.Load(train: true);
         var (rate, rss) = Train(MlpGan.Generator(), MlpGan.Discriminator(), train, flat: true,
-            steps: VaeBench.Arg(args, "--steps", epochs * (train.Count / 64)), label: "MLP GAN");
+            steps: BenchArgs.Int(args, "--steps", epochs * (train.Count / 64)), label: "MLP GAN");
         Table("MLP GAN (batch 64)", rate, rss, torch);
     }
 
     public static void RunDcgan(string[] args)
     {
-        int steps = VaeBench.Arg(args, "--steps", 200);
+        int steps = BenchArgs.Int(args, "--steps", 200);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_dcgan.py", steps.ToString(), @"(\d+) samples/s");
         var (rate, rss) = Train(Dcgan.Generator(), Dcgan.Discriminator(), FashionMnist.Load(train: true), flat: false,
             steps: steps, label: "DCGAN");

@@ -16,7 +16,7 @@ internal static class VaeBench
 {
     public static void Run(string[] args)
     {
-        int epochs = Arg(args, "--epochs", 10), subset = Arg(args, "--subset", 0);
+        int epochs = BenchArgs.Int(args, "--epochs", 10), subset = BenchArgs.Int(args, "--subset", 0);
         bool reference = !args.Contains("--no-reference");
 
         (double Rate, double TestLoss, double RssMb)? torch = null;
@@ -66,12 +66,6 @@ internal static class VaeBench
             ? $"{ours - theirs.Value:+0.00;-0.00} nats"
             : $"{ours / theirs.Value:F2}×";
         Console.WriteLine($"| {name} | {ours.ToString(fmt, CultureInfo.InvariantCulture)} | {t} | {r} |");
-    }
-
-    internal static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
     }
 
     private static double Median(IEnumerable<double> xs)
