@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
+using NotebookKit.Interactive;
 
 namespace NotebookKit.Jupyter;
 
 /// <summary>
 /// Writes the kernelspec <c>csharp-notebookkit/kernel.json</c>, whose argv runs this very dll with the host that runs
-/// it now: <c>["/usr/bin/dotnet", "/abs/…/NotebookKit.Jupyter.dll", "{connection_file}"]</c>.
+/// it now: <c>["/usr/bin/dotnet", "/abs/…/NotebookKit.Jupyter.dll", "{connection_file}"]</c>, and beside it
+/// <c>plotly.min.js</c> (the set-up's vendor copy) with a <c>kernel.js</c> that the classic Jupyter Notebook loads when
+/// the kernel starts: it points require.js's <c>plotly</c> module at that copy (served at
+/// <c>kernelspecs/csharp-notebookkit/plotly.min.js</c>), so charts draw without the CDN — offline, in a classroom.
 /// </summary>
 public static class KernelSpecInstaller
 {
@@ -23,13 +27,52 @@ public static class KernelSpecInstaller
         return Path.Combine(data, "kernels");
     }
 
-    /// <summary>Writes the kernelspec under <paramref name="kernelsFolder"/>; returns its folder.</summary>
-    public static string Install(string kernelsFolder)
+    /// <summary>
+    /// Writes the kernelspec under <paramref name="kernelsFolder"/>; returns its folder. <paramref name="plotlyJs"/>
+    /// (default: the vendor copy found by <see cref="PlotlyJs.Locate"/>) is copied beside it; when there is none, the
+    /// kernelspec is still written and <paramref name="warning"/> says that charts in the classic Notebook will need the CDN.
+    /// </summary>
+    public static string Install(string kernelsFolder, out string? warning, string? plotlyJs = null)
     {
         var folder = Path.Combine(kernelsFolder, Name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "kernel.json"), Spec().ToJsonString(new() { WriteIndented = true }) + "\n");
+        WriteAtomically(Path.Combine(folder, "kernel.json"), Spec().ToJsonString(new() { WriteIndented = true }) + "\n");
+        WriteAtomically(Path.Combine(folder, "kernel.js"), KernelJs);
+        warning = null;
+        string source;
+        try { source = PlotlyJs.Locate(plotlyJs); }
+        catch (FileNotFoundException e)
+        {
+            warning = "plotly.js was not copied into the kernelspec, so the classic Jupyter Notebook will load it from the CDN: " + e.Message;
+            return folder;
+        }
+        var target = Path.Combine(folder, "plotly.min.js");
+        File.Copy(source, target + ".tmp", overwrite: true);
+        File.Move(target + ".tmp", target, overwrite: true);
         return folder;
+    }
+
+    /// <summary>The classic Notebook's per-kernel extension (an AMD module with <c>onload</c>).</summary>
+    public const string KernelJs = """
+        // Loaded by the classic Jupyter Notebook when a "C# (NotebookKit)" kernel starts. NotebookKit's charts are
+        // text/html that draws with plotly.js through require.js; point its "plotly" module at the copy installed in
+        // this kernelspec, so charts draw offline instead of waiting for the CDN.
+        define(function () {
+          return {
+            onload: function () {
+              var base = (window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook.base_url) || "/";
+              window.require.config({ paths: { plotly: base + "kernelspecs/csharp-notebookkit/plotly.min" } });
+              window.require(["plotly"], function (Plotly) { window.Plotly = window.Plotly || Plotly; });
+            }
+          };
+        });
+
+        """;
+
+    private static void WriteAtomically(string path, string text)
+    {
+        File.WriteAllText(path + ".tmp", text);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     public static JsonObject Spec()

@@ -41,7 +41,8 @@ static int Install(string[] args)
         ["--prefix", var p] => p,
         _ => throw new ArgumentException("install takes --user (the default) or --prefix PREFIX."),
     };
-    var folder = KernelSpecInstaller.Install(KernelSpecInstaller.KernelsFolder(prefix));
+    var folder = KernelSpecInstaller.Install(KernelSpecInstaller.KernelsFolder(prefix), out var warning);
+    if (warning != null) Console.Error.WriteLine("warning: " + warning);
     Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.Name} (\"{KernelSpecInstaller.DisplayName}\") in {folder}");
     return 0;
 }

@@ -12,6 +12,10 @@ internal static class JupyterEnvironment
     /// <summary>The configuration these tests were built in (Release in CI), so the kernel dll matches.</summary>
     public static string Configuration { get; } = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
 
+    /// <summary>The file names of notebooks/*.ipynb, in order: one theory case each.</summary>
+    public static TheoryData<string> CourseNotebooks() =>
+        new(Directory.GetFiles(Path.Combine(RepoRoot, "notebooks"), "*.ipynb").Select(Path.GetFileName).Order()!);
+
     public static string KernelDll => Path.Combine(AppContext.BaseDirectory, "NotebookKit.Jupyter.dll");
 
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "NotebookKit.Cli.dll");
@@ -26,7 +30,7 @@ internal static class JupyterEnvironment
     /// <summary>CI sets NOTEBOOKKIT_REQUIRE_JUPYTER=1: then a missing package fails the tests instead of skipping them.</summary>
     public static bool Required => Environment.GetEnvironmentVariable("NOTEBOOKKIT_REQUIRE_JUPYTER") == "1";
 
-    public const string Missing = "Debian's libzmq5 / python3-jupyter-client / python3-jupyter-kernel-test / python3-nbclient are " +
+    public const string Missing = "Debian's libzmq5 / python3-jupyter-client / python3-jupyter-kernel-test / python3-nbclient / jupyter-notebook are " +
                                   "missing (bash environment/setup-jupyter.sh installs them); set NOTEBOOKKIT_REQUIRE_JUPYTER=1 to fail instead of skipping.";
 
     /// <summary>lib/NotebookKit's Release build, which notebooks load with their #r line; built once if missing.</summary>

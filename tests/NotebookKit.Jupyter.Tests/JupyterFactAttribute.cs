@@ -28,3 +28,20 @@ public sealed class ZmqFactAttribute : FactAttribute
         if (!JupyterEnvironment.Required && !JupyterEnvironment.LibzmqAvailable) Skip = JupyterEnvironment.Missing;
     }
 }
+
+/// <summary>
+/// A theory that needs Debian's jupyter-notebook server and Chromium besides libzmq: skipped (saying why) only when one
+/// is missing and neither NOTEBOOKKIT_REQUIRE_JUPYTER nor NOTEBOOKKIT_REQUIRE_BROWSER is 1.
+/// </summary>
+public sealed class BrowserJupyterTheoryAttribute : TheoryAttribute
+{
+    public BrowserJupyterTheoryAttribute()
+    {
+        bool required = JupyterEnvironment.Required || Environment.GetEnvironmentVariable(DevToolsBrowser.RequireVariable) == "1";
+        if (required) return;
+        if (!JupyterEnvironment.LibzmqAvailable || !File.Exists(NotebookServer.Executable))
+            Skip = JupyterEnvironment.Missing;
+        else if (DevToolsBrowser.Executable == null)
+            Skip = "Chromium is missing (bash environment/setup-browser.sh installs it); set NOTEBOOKKIT_REQUIRE_BROWSER=1 to fail instead of skipping.";
+    }
+}

@@ -73,7 +73,8 @@ internal sealed class KernelProcess : IDisposable
         dir.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port that was free a moment ago (the OS picked it).</summary>
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -12,8 +12,7 @@ namespace NotebookKit.Jupyter.Tests;
 /// </summary>
 public class NotebooksThroughJupyterTests(ITestOutputHelper log)
 {
-    public static TheoryData<string> Notebooks() =>
-        new(Directory.GetFiles(Path.Combine(RepoRoot, "notebooks"), "*.ipynb").Select(Path.GetFileName).Order()!);
+    public static TheoryData<string> Notebooks() => CourseNotebooks();
 
     [JupyterTheory]
     [MemberData(nameof(Notebooks))]

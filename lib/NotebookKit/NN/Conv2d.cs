@@ -4,7 +4,7 @@ namespace NotebookKit.NN;
 
 /// <summary>
 /// 2-d convolution layer (PyTorch: <c>nn.Conv2d</c>): y[n, o] = b[o] + Σ_c W[o, c] ⋆ x[n, c], the kernel sliding with
-/// <see cref="Stride"/> over the input zero-padded by <see cref="Padding"/>.
+/// <see cref="ConvBase.Stride"/> over the input zero-padded by <see cref="ConvBase.Padding"/>.
 /// Shape: (N, inChannels, H, W) → (N, outChannels, Hout, Wout), Hout = ⌊(H + 2·padding − kernelSize)/stride⌋ + 1.
 /// Parameters: Weight (outChannels, inChannels, kH, kW), Bias (outChannels).
 /// Init (as PyTorch): W ~ U(−1/√fanIn, 1/√fanIn) (Kaiming-uniform with a = √5), b ~ U(−1/√fanIn, 1/√fanIn), fanIn = inChannels·kH·kW.

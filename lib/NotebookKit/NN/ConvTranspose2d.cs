@@ -4,7 +4,7 @@ namespace NotebookKit.NN;
 
 /// <summary>
 /// Transposed 2-d convolution layer (PyTorch: <c>nn.ConvTranspose2d</c>), the adjoint of <see cref="Conv2d"/>: every input
-/// pixel adds a copy of the kernel, scaled by its value, into an output <see cref="Stride"/> times larger. DCGAN generators
+/// pixel adds a copy of the kernel, scaled by its value, into an output <see cref="ConvBase.Stride"/> times larger. DCGAN generators
 /// upsample with it.
 /// Shape: (N, inChannels, H, W) → (N, outChannels, Hout, Wout), Hout = (H − 1)·stride − 2·padding + kernelSize + outputPadding.
 /// Parameters: Weight (inChannels, outChannels, kH, kW) (note the order), Bias (outChannels).

@@ -3,7 +3,9 @@ namespace NotebookKit.Plotting;
 /// <summary>
 /// The <c>text/html</c> form of a figure: a div and a script that draws it with plotly.js. It uses
 /// <c>window.Plotly</c> when a page already has it (NotebookKit's exported pages embed plotly.js once), else
-/// require.js inside Jupyter front ends, else a script tag from the CDN.
+/// require.js inside the classic Jupyter Notebook — where the kernelspec's <c>kernel.js</c> has already pointed the
+/// <c>plotly</c> module at the copy installed beside it, so charts draw offline; the CDN only when nothing has —
+/// else a script tag from the CDN.
 /// </summary>
 internal static class PlotlyHtml
 {
@@ -26,7 +28,9 @@ internal static class PlotlyHtml
               var draw = function (Plotly) { Plotly.newPlot("{{id}}", figure.data, figure.layout, {responsive: true}); };
               if (window.Plotly) { draw(window.Plotly); }
               else if (typeof window.require === "function" && typeof window.require.config === "function") {
-                window.require.config({ paths: { plotly: "{{CdnUrl[..^3]}}" } });
+                var context = window.require.s && window.require.s.contexts && window.require.s.contexts._;
+                if (!(context && context.config.paths && context.config.paths.plotly))
+                  window.require.config({ paths: { plotly: "{{CdnUrl[..^3]}}" } });
                 window.require(["plotly"], draw);
               } else {
                 // One script tag per page, however many figures wait for it.
