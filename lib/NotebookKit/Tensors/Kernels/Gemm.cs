@@ -12,8 +12,9 @@ internal static class Gemm
     /// <summary>Threads a product may use (tests set 1 to check determinism).</summary>
     internal static int MaxThreads = Environment.ProcessorCount;
 
-    /// <summary>Cache blocks: KC·NR floats of B fit L1 beside an A panel, MC·KC of A fit L2.</summary>
-    internal static int KC = 256, MC = 144, NC = 2048;
+    /// <summary>Cache blocks: KC·NR floats of B fit L1 beside an A panel, MC·KC of A fit L2, a piece of C is at
+    /// most NC columns wide, and the operand all threads share is packed in blocks of about SharedFloats (L3).</summary>
+    internal static int KC = 256, MC = 144, NC = 2048, SharedFloats = 1 << 21;
 
     /// <summary>Below this many multiply-adds packing does not pay; below <see cref="ParallelMacs"/> threads do not.</summary>
     internal const long SmallMacs = 4096, ParallelMacs = 1L << 21;
@@ -31,33 +32,7 @@ internal static class Gemm
             return;
         }
         var p = new GemmProblem(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        int mr = GemmBlocked.MR, nr = GemmBlocked.NR;
-        int kcb = Balanced(k, KC, 1); // depends on k alone: fixes every element's summation order
-        // Split the longer side of C into contiguous runs of whole tiles. Two runs per thread, handed out
-        // dynamically, so a core slowed by other work does not hold up the product; each run repacks the
-        // shared operand, which costs a few percent.
-        bool splitN = n >= m;
-        int unit = splitN ? nr : mr, units = ((splitN ? n : m) + unit - 1) / unit;
-        int threads = macs < ParallelMacs ? 1 : Math.Max(1, Math.Min(MaxThreads, units / 2));
-        if (threads == 1)
-        {
-            GemmBlocked.Run(p, 0, m, 0, n, kcb, Balanced(m, MC, mr), Balanced(n, NC, nr));
-            return;
-        }
-        int runs = Math.Min(units / 2, 2 * threads);
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-        {
-            int lo = (int)((long)units * t / runs) * unit, hi = Math.Min((int)((long)units * (t + 1) / runs) * unit, splitN ? n : m);
-            if (splitN) GemmBlocked.Run(p, 0, m, lo, hi - lo, kcb, Balanced(m, MC, mr), Balanced(hi - lo, NC, nr));
-            else GemmBlocked.Run(p, lo, hi - lo, 0, n, kcb, Balanced(hi - lo, MC, mr), Balanced(n, NC, nr));
-        });
-    }
-
-    /// <summary>Block size ≤ max (rounded up to a multiple), chosen so ⌈size/max⌉ blocks come out nearly equal.</summary>
-    private static int Balanced(int size, int max, int multiple)
-    {
-        int blocks = (size + max - 1) / max;
-        return GemmBlocked.RoundUp((size + blocks - 1) / blocks, multiple);
+        GemmBlocked.Run(p, m, n, macs < ParallelMacs ? 1 : Math.Max(1, MaxThreads));
     }
 
     // BLAS semantics when there is nothing to multiply: C = β·C, and β = 0 writes zeros.
