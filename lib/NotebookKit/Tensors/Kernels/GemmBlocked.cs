@@ -34,7 +34,7 @@ internal static unsafe class GemmBlocked
         {
             int b0 = s0, bs = Math.Min(block, sharedSize - s0);
             PackShared(q, packB: byRows, b0, bs, kcb, (float*)shared, threads);
-            ForEach(pieces, threads, t =>
+            WorkSharing.For(pieces, threads, t =>
             {
                 var (lo, hi) = Piece(t, pieces, size, unit);
                 if (byRows) ComputePiece(q, true, lo, hi - lo, b0, bs, kcb, (float*)shared);
@@ -79,27 +79,12 @@ internal static unsafe class GemmBlocked
         int groups = (size + width - 1) / width, slices = (p.K + kcb - 1) / kcb;
         long sliceStride = RoundUp(size, unit);
         nint to0 = (nint)dst;
-        ForEach(slices * groups, threads, item =>
+        WorkSharing.For(slices * groups, threads, item =>
         {
             int pc = item / groups * kcb, kc = Math.Min(kcb, p.K - pc), lo = item % groups * width, count = Math.Min(width, size - lo);
             float* to = (float*)to0 + pc * sliceStride + (long)lo * kc;
             if (packB) fixed (float* b = p.B) GemmPacking.PackB(p.TransB, b + p.BOffset, p.Ldb, pc, kc, start + lo, count, unit, to);
             else fixed (float* a = p.A) GemmPacking.PackA(p.TransA, a + p.AOffset, p.Lda, start + lo, count, pc, kc, unit, to);
-        });
-    }
-
-    /// <summary>Runs body(0) … body(count − 1), handing indices out one at a time to up to <paramref name="threads"/> threads (the caller is one).</summary>
-    private static void ForEach(int count, int threads, Action<int> body)
-    {
-        if (threads <= 1 || count <= 1)
-        {
-            for (int i = 0; i < count; i++) body(i);
-            return;
-        }
-        int next = -1;
-        Parallel.For(0, Math.Min(threads, count), new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
-        {
-            for (int i; (i = Interlocked.Increment(ref next)) < count;) body(i);
         });
     }
 

@@ -37,11 +37,8 @@ internal static partial class Im2Col
         else For(count, (long)g.K * ld, b => FoldImage(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize));
     }
 
-    private static void For(int count, long work, Action<int> body)
-    {
-        if (count > 1 && work >= ParallelThreshold) Parallel.For(0, count, body);
-        else for (int b = 0; b < count; b++) body(b);
-    }
+    private static void For(int count, long work, Action<int> body) =>
+        WorkSharing.For(count, work >= ParallelThreshold ? Gemm.MaxThreads : 1, body);
 
     // The range of window positions o for which o·s − p + k lies inside [0, size).
     private static (int Lo, int Hi) Valid(int k, int s, int p, int size, int outSize)
