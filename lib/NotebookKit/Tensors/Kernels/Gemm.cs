@@ -31,8 +31,14 @@ internal static class Gemm
             GemmSmall.Sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
+        int threads = macs < ParallelMacs ? 1 : Math.Max(1, MaxThreads);
+        if (GemmDot.Fits(transA, transB, m, n, k))
+        {
+            GemmDot.Sgemm(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+            return;
+        }
         var p = new GemmProblem(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        GemmBlocked.Run(p, m, n, macs < ParallelMacs ? 1 : Math.Max(1, MaxThreads));
+        GemmBlocked.Run(p, m, n, threads);
     }
 
     // BLAS semantics when there is nothing to multiply: C = β·C, and β = 0 writes zeros.

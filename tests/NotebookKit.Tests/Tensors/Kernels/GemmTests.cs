@@ -122,6 +122,39 @@ public class GemmTests
         }
     }
 
+    // A·Bᵀ with a small C and a long k takes the unpacked dot-product path (GemmDot): convolution weight
+    // gradients such as 64×16 over k = 12,544; k mod 16 leftovers, partial 4×4 blocks, α/β, padded rows.
+    [Theory]
+    [InlineData(64, 16, 12544)]
+    [InlineData(5, 3, 1000)]
+    [InlineData(17, 7, 2049)]
+    [InlineData(1, 64, 4111)]
+    [InlineData(64, 64, 512)]
+    public void LongKSmallCMatchesReference(int m, int n, int k)
+    {
+        var rng = new Random(11);
+        Check(rng, false, true, m, n, k, alpha: 1, beta: 0, pad: 0);
+        Check(rng, false, true, m, n, k, alpha: -0.75f, beta: 1, pad: 5);
+    }
+
+    [Fact]
+    public void LongKSmallCIsBitIdenticalForOneAndTwoThreads()
+    {
+        var rng = new Random(12);
+        int m = 64, n = 16, k = 12544;
+        var a = Random(rng, m * k); var b = Random(rng, n * k); var c1 = Random(rng, m * n); var c2 = (float[])c1.Clone();
+        int saved = Gemm.MaxThreads;
+        try
+        {
+            Gemm.MaxThreads = 1;
+            Gemm.Sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 1f, c1, 0, n);
+            Gemm.MaxThreads = 2;
+            Gemm.Sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 1f, c2, 0, n);
+        }
+        finally { Gemm.MaxThreads = saved; }
+        Assert.Equal(c1, c2);
+    }
+
     [Fact]
     public void ShortArraysAreRejectedWithSizesInTheMessage()
     {
