@@ -66,6 +66,7 @@ internal static partial class Im2Col
             for (int c = 0; c < g.C; c++)
             {
                 float* src = xp + xOff + (long)c * g.H * g.W;
+                if (c + 1 < g.C) Prefetch(cp + colOff + (long)(c + 1) * q * ld, q, ld, g.L);
                 for (int w = 0; w < q; w++)
                 {
                     int* idx = tp + w * lp;
@@ -86,11 +87,21 @@ internal static partial class Im2Col
             for (int c = 0; c < g.C; c++)
             {
                 float* dst = xp + xOff + (long)c * hw, src = cp + colOff + (long)c * q * ld;
+                if (c + 1 < g.C) Prefetch(src + (long)q * ld, q, ld, g.L);
                 int* idx = tp;
                 int px = 0;
                 for (; px < whole; px += 8, idx += taps * 8) Avx.Store(dst + px, SumTaps(Avx.LoadVector256(dst + px), src, idx, taps));
                 if (tail != 0) Avx.MaskStore(dst + px, tailMask, SumTaps(Avx.MaskLoad(dst + px, tailMask), src, idx, taps));
             }
+    }
+
+    // The next channel's rows of this image's columns: q rows of L floats, ld apart. The hardware prefetchers do
+    // not follow this pattern, and the gathers (or stores) would otherwise wait on each line in turn. DCGAN 64→128
+    // layer, batch 64: col2im 2.5–4.9 ms without, 0.85–1.2 ms with; im2col 1.9–2.6 ms without, 1.3–1.6 ms with.
+    private static unsafe void Prefetch(float* rows, int q, int ld, int l)
+    {
+        for (int w = 0; w < q; w++)
+            for (int e = 0; e < l; e += 16) Sse.Prefetch0(rows + (long)w * ld + e);
     }
 
     private static unsafe Vector256<float> SumTaps(Vector256<float> acc, float* src, int* idx, int taps)
