@@ -4,8 +4,10 @@ namespace NotebookKit.Tensors.Kernels;
 /// Single-precision matrix product C = α·op(A)·op(B) + β·C (row-major; op(X) = X or Xᵀ), the kernel
 /// behind Matmul, Linear and convolution. β = 0 overwrites C (NaNs in C are not propagated).
 /// Packed, cache-blocked, register-blocked (see <see cref="GemmBlocked"/>); large products split the rows
-/// or columns of C over threads. Results are bit-identical for any <see cref="MaxThreads"/>: blocking
-/// depends only on the sizes, and k is never split across threads.
+/// or columns of C over threads (<see cref="WorkSharing"/>). A·Bᵀ with a small C and a long k skips packing
+/// (<see cref="GemmDot"/>), tiny products run as plain loops (<see cref="GemmSmall"/>). Results are
+/// bit-identical for any <see cref="MaxThreads"/>: the path and the blocking depend only on the sizes, and k
+/// is never split across threads.
 /// </summary>
 internal static class Gemm
 {
