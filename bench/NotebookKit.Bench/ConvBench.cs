@@ -38,7 +38,8 @@ internal static class ConvBench
         Console.WriteLine($"{name}: K = {g.K}, columns = {cols}");
         foreach (var (part, run, flops) in parts)
         {
-            run(); run();
+            var warm = Stopwatch.StartNew();
+            for (int i = 0; i < 50 || warm.ElapsedMilliseconds < 200; i++) run(); // past tiered JIT's first, unoptimised code
             var times = new List<double>();
             for (int r = 0; r < 7; r++) { var sw = Stopwatch.StartNew(); run(); times.Add(sw.Elapsed.TotalMilliseconds); }
             double ms = times.Order().ElementAt(3);

@@ -35,7 +35,7 @@ internal static class SgemmBench
         if (Environment.GetEnvironmentVariable("SGEMM_KC") is { } kc) Gemm.KC = int.Parse(kc);
         if (Environment.GetEnvironmentVariable("SGEMM_MC") is { } mc) Gemm.MC = int.Parse(mc);
         if (Environment.GetEnvironmentVariable("SGEMM_NC") is { } nc) Gemm.NC = int.Parse(nc);
-        Console.WriteLine($"# impl shape median_gflops best_gflops   (threads={Gemm.MaxThreads}, avx512={GemmBlocked.Wide}, KC={Gemm.KC} MC={Gemm.MC} NC={Gemm.NC})");
+        Console.WriteLine($"# impl shape median_gflops best_gflops   (threads={Gemm.MaxThreads}, avx512={GemmMacro.Wide}, KC={Gemm.KC} MC={Gemm.MC} NC={Gemm.NC})");
         foreach (var (ta, tb, m, n, k, role) in Shapes)
         {
             if (args.Length > 1 && !Name(ta, tb, m, n, k).Contains(args[1])) continue;

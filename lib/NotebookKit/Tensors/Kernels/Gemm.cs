@@ -4,16 +4,19 @@ namespace NotebookKit.Tensors.Kernels;
 /// Single-precision matrix product C = α·op(A)·op(B) + β·C (row-major; op(X) = X or Xᵀ), the kernel
 /// behind Matmul, Linear and convolution. β = 0 overwrites C (NaNs in C are not propagated).
 /// Packed, cache-blocked, register-blocked (see <see cref="GemmBlocked"/>); large products split the rows
-/// or columns of C over threads. Results are bit-identical for any <see cref="MaxThreads"/>: blocking
-/// depends only on the sizes, and k is never split across threads.
+/// or columns of C over threads (<see cref="WorkSharing"/>). A·Bᵀ with a small C and a long k skips packing
+/// (<see cref="GemmDot"/>), tiny products run as plain loops (<see cref="GemmSmall"/>). Results are
+/// bit-identical for any <see cref="MaxThreads"/>: the path and the blocking depend only on the sizes, and k
+/// is never split across threads.
 /// </summary>
 internal static class Gemm
 {
     /// <summary>Threads a product may use (tests set 1 to check determinism).</summary>
     internal static int MaxThreads = Environment.ProcessorCount;
 
-    /// <summary>Cache blocks: KC·NR floats of B fit L1 beside an A panel, MC·KC of A fit L2.</summary>
-    internal static int KC = 256, MC = 144, NC = 2048;
+    /// <summary>Cache blocks: KC·NR floats of B fit L1 beside an A panel, MC·KC of A fit L2, a piece of C is at
+    /// most NC columns wide, and the operand all threads share is packed in blocks of about SharedFloats (L3).</summary>
+    internal static int KC = 256, MC = 144, NC = 2048, SharedFloats = 1 << 21;
 
     /// <summary>Below this many multiply-adds packing does not pay; below <see cref="ParallelMacs"/> threads do not.</summary>
     internal const long SmallMacs = 4096, ParallelMacs = 1L << 21;
@@ -30,34 +33,14 @@ internal static class Gemm
             GemmSmall.Sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        var p = new GemmProblem(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        int mr = GemmBlocked.MR, nr = GemmBlocked.NR;
-        int kcb = Balanced(k, KC, 1); // depends on k alone: fixes every element's summation order
-        // Split the longer side of C into contiguous runs of whole tiles. Two runs per thread, handed out
-        // dynamically, so a core slowed by other work does not hold up the product; each run repacks the
-        // shared operand, which costs a few percent.
-        bool splitN = n >= m;
-        int unit = splitN ? nr : mr, units = ((splitN ? n : m) + unit - 1) / unit;
-        int threads = macs < ParallelMacs ? 1 : Math.Max(1, Math.Min(MaxThreads, units / 2));
-        if (threads == 1)
+        int threads = macs < ParallelMacs ? 1 : Math.Max(1, MaxThreads);
+        if (GemmDot.Fits(transA, transB, m, n, k))
         {
-            GemmBlocked.Run(p, 0, m, 0, n, kcb, Balanced(m, MC, mr), Balanced(n, NC, nr));
+            GemmDot.Sgemm(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
             return;
         }
-        int runs = Math.Min(units / 2, 2 * threads);
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-        {
-            int lo = (int)((long)units * t / runs) * unit, hi = Math.Min((int)((long)units * (t + 1) / runs) * unit, splitN ? n : m);
-            if (splitN) GemmBlocked.Run(p, 0, m, lo, hi - lo, kcb, Balanced(m, MC, mr), Balanced(hi - lo, NC, nr));
-            else GemmBlocked.Run(p, lo, hi - lo, 0, n, kcb, Balanced(hi - lo, MC, mr), Balanced(n, NC, nr));
-        });
-    }
-
-    /// <summary>Block size ≤ max (rounded up to a multiple), chosen so ⌈size/max⌉ blocks come out nearly equal.</summary>
-    private static int Balanced(int size, int max, int multiple)
-    {
-        int blocks = (size + max - 1) / max;
-        return GemmBlocked.RoundUp((size + blocks - 1) / blocks, multiple);
+        var p = new GemmProblem(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        GemmBlocked.Run(p, m, n, threads);
     }
 
     // BLAS semantics when there is nothing to multiply: C = β·C, and β = 0 writes zeros.

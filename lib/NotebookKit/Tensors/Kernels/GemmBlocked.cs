@@ -1,104 +1,122 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
 
 namespace NotebookKit.Tensors.Kernels;
 
 /// <summary>
-/// The single-threaded GotoBLAS/BLIS loop nest: for each NC-column block of C and each KC slice of k, pack a
-/// KC×NC block of op(B) (stays in L3, one KC×NR panel in L1); for each MC-row block pack an MC×KC block of
-/// op(A) (stays in L2); then sweep MR×NR micro-tiles. Each element of C sees the k-slices in order and
-/// each slice is summed from zero by one kernel, so the result does not depend on which rows/columns a
-/// caller (thread) is given.
+/// The blocked SGEMM driver (the GotoBLAS/BLIS loop nest) and its split over threads. C is cut into pieces
+/// along its longer side: blocks of rows when m ≥ n, else blocks of columns. The operand every piece
+/// needs (op(B) for row blocks, op(A) for column blocks) is packed once, for all of k, into a buffer the
+/// threads share; each piece packs its own part of the other operand one KC-deep slice at a time and
+/// sweeps it with <see cref="GemmMacro"/>. Nothing is packed twice. Pieces are handed out one at a time,
+/// several per thread, so a core slowed by other work passes its share to the other.
+/// Every element of C sees the same k-slices in the same order, each summed from zero by one kernel call
+/// and merged onto C, whichever piece or thread computes it: the result bits depend on the sizes alone.
 /// </summary>
 internal static unsafe class GemmBlocked
 {
-    /// <summary>AVX-512 kernel (12×32) where the hardware has it, else the 6×16 Vector256 kernel.</summary>
-    public static readonly bool Wide = Vector512.IsHardwareAccelerated;
-    public static int MR => Wide ? GemmKernel512.MR : GemmKernel256.MR;
-    public static int NR => Wide ? GemmKernel512.NR : GemmKernel256.NR;
+    // Packing buffers, pinned (their addresses stay valid) and 64-byte aligned; grown, never shrunk. The
+    // shared one belongs to the thread that called Sgemm and is read by its helpers during the call.
+    [ThreadStatic] private static float[]? privatePack, sharedPack;
 
-    // Per-thread packing buffers, pinned so their addresses can be 64-byte aligned; grown, never shrunk.
-    [ThreadStatic] private static float[]? packA, packB;
-
-    /// <summary>C[i0..i0+m, j0..j0+n] of the problem, with k sliced into <paramref name="kcb"/>-deep blocks.</summary>
-    public static void Run(in GemmProblem p, int i0, int m, int j0, int n, int kcb, int mcb, int ncb)
+    /// <summary>C = α·op(A)·op(B) + β·C for the m×n product of <paramref name="p"/> on up to <paramref name="threads"/> threads.</summary>
+    public static void Run(in GemmProblem p, int m, int n, int threads)
     {
-        int mr = MR, nr = NR;
-        var bufA = Rent(ref packA, mcb * kcb);
-        var bufB = Rent(ref packB, RoundUp(Math.Min(ncb, n), nr) * kcb);
-        fixed (float* pa = p.A, pb = p.B, pc = p.C, wa0 = bufA, wb0 = bufB)
+        int kcb = Balanced(p.K, Gemm.KC, 1); // depends on k alone: fixes every element's summation order
+        bool byRows = m >= n;
+        int size = byRows ? m : n, unit = byRows ? GemmMacro.MR : GemmMacro.NR, pieces = Pieces(size, unit, byRows ? Gemm.MC : Gemm.NC, threads);
+        // The shared operand spans the other side, in blocks of about SharedFloats (it is read from L3).
+        int sharedSize = byRows ? n : m, sharedUnit = byRows ? GemmMacro.NR : GemmMacro.MR;
+        int block = Balanced(sharedSize, Math.Max(sharedUnit, Gemm.SharedFloats / p.K / sharedUnit * sharedUnit), sharedUnit);
+        nint shared = (nint)Rent(ref sharedPack, (long)RoundUp(block, sharedUnit) * p.K);
+        var q = p;
+        for (int s0 = 0; s0 < sharedSize; s0 += block)
         {
-            float* a = pa + p.AOffset, b = pb + p.BOffset, wa = Align(wa0), wb = Align(wb0);
-            for (int jc = 0; jc < n; jc += ncb)
+            int b0 = s0, bs = Math.Min(block, sharedSize - s0);
+            PackShared(q, packB: byRows, b0, bs, kcb, (float*)shared, threads);
+            WorkSharing.For(pieces, threads, t =>
             {
-                int nc = Math.Min(ncb, n - jc);
-                for (int pc0 = 0; pc0 < p.K; pc0 += kcb)
-                {
-                    int kc = Math.Min(kcb, p.K - pc0);
-                    GemmPacking.PackB(p.TransB, b, p.Ldb, pc0, kc, j0 + jc, nc, nr, wb);
-                    float beta = pc0 == 0 ? p.Beta : 1f; // later slices accumulate onto the first
-                    for (int ic = 0; ic < m; ic += mcb)
-                    {
-                        int mc = Math.Min(mcb, m - ic);
-                        GemmPacking.PackA(p.TransA, a, p.Lda, i0 + ic, mc, pc0, kc, mr, wa);
-                        float* c = pc + p.COffset + (long)(i0 + ic) * p.Ldc + j0 + jc;
-                        Macro(mc, nc, kc, wa, wb, c, p.Ldc, p.Alpha, beta);
-                    }
-                }
-            }
+                var (lo, hi) = Piece(t, pieces, size, unit);
+                if (byRows) ComputePiece(q, true, lo, hi - lo, b0, bs, kcb, (float*)shared);
+                else ComputePiece(q, false, b0, bs, lo, hi - lo, kcb, (float*)shared);
+            });
         }
     }
 
-    /// <summary>Sweeps the MR×NR tiles of one packed MC×KC by KC×NC block pair; edge tiles go through a scratch tile.</summary>
-    private static void Macro(int mc, int nc, int kc, float* pa, float* pb, float* c, int ldc, float alpha, float beta)
+    /// <summary>
+    /// The block of C at rows i0..i0+mc, columns j0..j0+nc, one k-slice at a time: pack this piece's own part of the
+    /// other operand (its rows of op(A) for a row piece, its columns of op(B) for a column piece), then sweep it
+    /// against the shared slice in MC-row blocks (one block of op(A) stays in L2 while the B panels pass through L1).
+    /// </summary>
+    private static void ComputePiece(in GemmProblem p, bool byRows, int i0, int mc, int j0, int nc, int kcb, float* shared)
     {
-        int mr = MR, nr = NR;
-        float* tmp = stackalloc float[GemmKernel512.MR * GemmKernel512.NR];
-        for (int jr = 0; jr < nc; jr += nr)
+        int mr = GemmMacro.MR, nr = GemmMacro.NR, mcb = RoundUp(Gemm.MC, mr);
+        long sharedStride = byRows ? RoundUp(nc, nr) : RoundUp(mc, mr);
+        float* own = Rent(ref privatePack, (long)(byRows ? RoundUp(mc, mr) : RoundUp(nc, nr)) * kcb);
+        fixed (float* a = p.A, b = p.B, c = p.C)
+            for (int pc = 0; pc < p.K; pc += kcb)
+            {
+                int kc = Math.Min(kcb, p.K - pc);
+                float* slice = shared + pc * sharedStride;
+                if (byRows) GemmPacking.PackA(p.TransA, a + p.AOffset, p.Lda, i0, mc, pc, kc, mr, own);
+                else GemmPacking.PackB(p.TransB, b + p.BOffset, p.Ldb, pc, kc, j0, nc, nr, own);
+                float* pa = byRows ? own : slice, pb = byRows ? slice : own;
+                for (int ic = 0; ic < mc; ic += mcb)
+                    GemmMacro.Run(Math.Min(mcb, mc - ic), nc, kc, pa + (long)ic * kc, pb, c + p.COffset + (long)(i0 + ic) * p.Ldc + j0, p.Ldc,
+                        p.Alpha, pc == 0 ? p.Beta : 1f); // later slices accumulate onto the first
+            }
+    }
+
+    /// <summary>
+    /// Packs op(B)[0..k, start..start+size] (<paramref name="packB"/>) or op(A)[start..start+size, 0..k] as
+    /// consecutive k-slices of depth <paramref name="kcb"/>, each laid out as GemmPacking lays out one block
+    /// (the slice at depth pc starts at pc·⌈size/unit⌉·unit), in groups of 8 panels spread over the threads.
+    /// </summary>
+    private static void PackShared(GemmProblem p, bool packB, int start, int size, int kcb, float* dst, int threads)
+    {
+        const int PanelsPerGroup = 8;
+        int unit = packB ? GemmMacro.NR : GemmMacro.MR, width = PanelsPerGroup * unit;
+        int groups = (size + width - 1) / width, slices = (p.K + kcb - 1) / kcb;
+        long sliceStride = RoundUp(size, unit);
+        nint to0 = (nint)dst;
+        WorkSharing.For(slices * groups, threads, item =>
         {
-            int cols = Math.Min(nr, nc - jr);
-            float* bp = pb + (long)jr * kc;
-            for (int ir = 0; ir < mc; ir += mr)
-            {
-                int rows = Math.Min(mr, mc - ir);
-                float* ap = pa + (long)ir * kc, cp = c + (long)ir * ldc + jr;
-                if (rows == mr && cols == nr) Kernel(kc, ap, bp, cp, ldc, alpha, beta);
-                else
-                {
-                    Kernel(kc, ap, bp, tmp, nr, 1f, 0f);
-                    MergeEdge(tmp, nr, cp, ldc, rows, cols, alpha, beta);
-                }
-            }
-        }
+            int pc = item / groups * kcb, kc = Math.Min(kcb, p.K - pc), lo = item % groups * width, count = Math.Min(width, size - lo);
+            float* to = (float*)to0 + pc * sliceStride + (long)lo * kc;
+            if (packB) fixed (float* b = p.B) GemmPacking.PackB(p.TransB, b + p.BOffset, p.Ldb, pc, kc, start + lo, count, unit, to);
+            else fixed (float* a = p.A) GemmPacking.PackA(p.TransA, a + p.AOffset, p.Lda, start + lo, count, pc, kc, unit, to);
+        });
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(int kc, float* a, float* b, float* c, int ldc, float alpha, float beta)
+    /// <summary>How many pieces to cut a side of <paramref name="size"/> into: at most <paramref name="max"/> wide,
+    /// four per thread when there are enough units for that.</summary>
+    private static int Pieces(int size, int unit, int max, int threads)
     {
-        if (Wide) GemmKernel512.Kernel(kc, a, b, c, ldc, alpha, beta);
-        else GemmKernel256.Kernel(kc, a, b, c, ldc, alpha, beta);
+        int units = (size + unit - 1) / unit;
+        return Math.Min(units, Math.Max((size + max - 1) / max, threads > 1 ? 4 * threads : 1));
     }
 
-    // Same arithmetic as the kernels' store (α·acc, or fma(acc, α, β·c)), so edge elements round identically.
-    private static void MergeEdge(float* t, int ldt, float* c, int ldc, int rows, int cols, float alpha, float beta)
+    /// <summary>Piece <paramref name="t"/> of <paramref name="pieces"/>: a run of whole units, the runs differing by at most one unit.</summary>
+    private static (int Lo, int Hi) Piece(int t, int pieces, int size, int unit)
     {
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < cols; j++)
-            {
-                float acc = t[r * ldt + j];
-                ref float cv = ref c[(long)r * ldc + j];
-                cv = beta == 0 ? acc * alpha : MathF.FusedMultiplyAdd(acc, alpha, cv * beta);
-            }
+        int units = (size + unit - 1) / unit;
+        return ((int)((long)units * t / pieces) * unit, Math.Min((int)((long)units * (t + 1) / pieces) * unit, size));
     }
 
-    private static float[] Rent(ref float[]? buffer, int length)
+    /// <summary>Block size ≤ max (rounded up to a multiple), chosen so ⌈size/max⌉ blocks come out nearly equal.</summary>
+    public static int Balanced(int size, int max, int multiple)
     {
-        if (buffer == null || buffer.Length < length + 16)
-            buffer = GC.AllocateUninitializedArray<float>(length + 16, pinned: true);
-        return buffer;
+        int blocks = (size + max - 1) / max;
+        return RoundUp((size + blocks - 1) / blocks, multiple);
     }
-
-    private static float* Align(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 
     public static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+
+    private static float* Rent(ref float[]? buffer, long length)
+    {
+        if (buffer == null || buffer.Length < length + 16)
+            buffer = GC.AllocateUninitializedArray<float>(checked((int)length + 16), pinned: true);
+        var p = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+        return (float*)(((nint)p + 63) & ~(nint)63);
+    }
 }

@@ -6,7 +6,7 @@ namespace NotebookKit.Tensors.Kernels;
 /// <see cref="Col2Im"/> is the exact adjoint of <see cref="Unfold"/>: it adds every entry back where it came from.
 /// Images are independent, so the batch loops run in parallel with bit-identical results.
 /// </summary>
-internal static class Im2Col
+internal static partial class Im2Col
 {
     private const int ParallelThreshold = 1 << 15; // below this many column entries threads cost more than they save
 
@@ -16,7 +16,12 @@ internal static class Im2Col
     {
         var geo = g;
         int ld = count * g.L;
-        For(count, (long)g.K * ld, b => UnfoldImage(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld));
+        if (Gathers)
+        {
+            var table = UnfoldTable(g, out int lp);
+            For(count, (long)g.K * ld, b => UnfoldImageGather(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld, table, lp));
+        }
+        else For(count, (long)g.K * ld, b => UnfoldImage(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld));
     }
 
     /// <summary>Adds the column matrix <paramref name="col"/> (K, count·L) into images n0 … n0+count−1 of (N, C, H, W).</summary>
@@ -24,14 +29,16 @@ internal static class Im2Col
     {
         var geo = g;
         int ld = count * g.L;
-        For(count, (long)g.K * ld, b => FoldImage(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize));
+        if (Gathers)
+        {
+            var table = FoldTable(g, ld, out int taps);
+            For(count, (long)g.K * ld, b => FoldImageGather(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize, table, taps));
+        }
+        else For(count, (long)g.K * ld, b => FoldImage(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize));
     }
 
-    private static void For(int count, long work, Action<int> body)
-    {
-        if (count > 1 && work >= ParallelThreshold) Parallel.For(0, count, body);
-        else for (int b = 0; b < count; b++) body(b);
-    }
+    private static void For(int count, long work, Action<int> body) =>
+        WorkSharing.For(count, work >= ParallelThreshold ? Gemm.MaxThreads : 1, body);
 
     // The range of window positions o for which o·s − p + k lies inside [0, size).
     private static (int Lo, int Hi) Valid(int k, int s, int p, int size, int outSize)

@@ -87,6 +87,74 @@ public class GemmTests
         }
     }
 
+    // Leading dimensions of 1024 floats (4 KiB: every row of A, B and C starts on the same L1 and L2 cache sets)
+    // and more, with edge tiles in both directions and k over several KC slices.
+    [Theory, MemberData(nameof(Transposes))]
+    public void MatchesReferenceWithPowerOfTwoLeadingDimensions(bool transA, bool transB)
+    {
+        var rng = new Random(9);
+        foreach (var (m, n, k, ld) in new[] { (150, 70, 300, 1024), (37, 211, 520, 1024), (301, 33, 64, 2048), (24, 64, 257, 1024) })
+            Check(rng, transA, transB, m, n, k, alpha: 1.5f, beta: 0.5f, pad: 3, ld: ld);
+    }
+
+    // Forces the shared operand into several blocks (three row blocks of op(A), or column blocks of op(B)),
+    // on two threads; the bits must equal those of the default blocking.
+    [Theory]
+    [InlineData(100, 333, 300)] // column pieces, op(A) shared in blocks of rows
+    [InlineData(333, 100, 300)] // row pieces, op(B) shared in blocks of columns
+    public void SmallSharedBlocksMatchReferenceAndDefaultBits(int m, int n, int k)
+    {
+        foreach (var (ta, tb) in new[] { (false, false), (true, true) })
+        {
+            var rng = new Random(10);
+            var a = Random(rng, m * k); var b = Random(rng, k * n); var c0 = Random(rng, m * n);
+            var expected = (float[])c0.Clone(); var small = (float[])c0.Clone();
+            Gemm.Sgemm(ta, tb, m, n, k, 0.5f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.25f, expected, 0, n);
+            int saved = Gemm.SharedFloats;
+            try
+            {
+                Gemm.SharedFloats = 40 * k;
+                Gemm.Sgemm(ta, tb, m, n, k, 0.5f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.25f, small, 0, n);
+                Check(rng, ta, tb, m, n, k, alpha: 0.5f, beta: 0.25f, pad: 2);
+            }
+            finally { Gemm.SharedFloats = saved; }
+            Assert.Equal(expected, small);
+        }
+    }
+
+    // A·Bᵀ with a small C and a long k takes the unpacked dot-product path (GemmDot): convolution weight
+    // gradients such as 64×16 over k = 12,544; k mod 16 leftovers, partial 4×4 blocks, α/β, padded rows.
+    [Theory]
+    [InlineData(64, 16, 12544)]
+    [InlineData(5, 3, 1000)]
+    [InlineData(17, 7, 2049)]
+    [InlineData(1, 64, 4111)]
+    [InlineData(64, 64, 512)]
+    public void LongKSmallCMatchesReference(int m, int n, int k)
+    {
+        var rng = new Random(11);
+        Check(rng, false, true, m, n, k, alpha: 1, beta: 0, pad: 0);
+        Check(rng, false, true, m, n, k, alpha: -0.75f, beta: 1, pad: 5);
+    }
+
+    [Fact]
+    public void LongKSmallCIsBitIdenticalForOneAndTwoThreads()
+    {
+        var rng = new Random(12);
+        int m = 64, n = 16, k = 12544;
+        var a = Random(rng, m * k); var b = Random(rng, n * k); var c1 = Random(rng, m * n); var c2 = (float[])c1.Clone();
+        int saved = Gemm.MaxThreads;
+        try
+        {
+            Gemm.MaxThreads = 1;
+            Gemm.Sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 1f, c1, 0, n);
+            Gemm.MaxThreads = 2;
+            Gemm.Sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 1f, c2, 0, n);
+        }
+        finally { Gemm.MaxThreads = saved; }
+        Assert.Equal(c1, c2);
+    }
+
     [Fact]
     public void ShortArraysAreRejectedWithSizesInTheMessage()
     {
@@ -96,11 +164,12 @@ public class GemmTests
         Assert.Contains("needs 24", ex.Message);
     }
 
-    /// <summary>Runs both implementations on padded operands (ld = cols + pad, offset = pad) and compares all of C.</summary>
-    private static void Check(Random rng, bool transA, bool transB, int m, int n, int k, float alpha, float beta, int pad)
+    /// <summary>Runs both implementations on padded operands (ld = cols + pad, or <paramref name="ld"/> for all three;
+    /// offset = pad) and compares all of C.</summary>
+    private static void Check(Random rng, bool transA, bool transB, int m, int n, int k, float alpha, float beta, int pad, int ld = 0)
     {
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
-        int lda = aCols + pad, ldb = bCols + pad, ldc = n + pad;
+        int lda = ld > 0 ? ld : aCols + pad, ldb = ld > 0 ? ld : bCols + pad, ldc = ld > 0 ? ld : n + pad;
         var a = Random(rng, pad + aRows * lda + pad); var b = Random(rng, pad + bRows * ldb + pad);
         var c = Random(rng, pad + m * ldc + pad);
         var expected = (float[])c.Clone();
