@@ -113,11 +113,11 @@ public static class Torch
     public static Tensor Randn(params int[] shape) => Randn(shape, null);
 
     /// <summary>Standard normal noise shaped like <paramref name="like"/> (PyTorch: <c>torch.randn_like</c>).</summary>
-    public static Tensor RandnLike(Tensor like, Generator? generator = null) => Randn(like.Shape, generator);
+    public static Tensor RandnLike(Tensor like, Generator? generator = null) => Randn(like.shape, generator);
 
-    public static Tensor ZerosLike(Tensor like) => new(like.Shape, "ZerosLike");
+    public static Tensor ZerosLike(Tensor like) => new(like.shape, "ZerosLike"); // shapes are never mutated: shared
 
-    public static Tensor OnesLike(Tensor like) => Full(like.Shape, 1f);
+    public static Tensor OnesLike(Tensor like) => Full(like.shape, 1f);
 
     /// <summary>A random permutation of 0..n-1 (as int indices).</summary>
     public static int[] Randperm(int n, Generator? generator = null) => (generator ?? DefaultGenerator).Permutation(n);
