@@ -1,6 +1,7 @@
 using NotebookKit.Data;
 using NotebookKit.Models;
 using NotebookKit.NN;
+using NotebookKit.Optim;
 using NotebookKit.Tensors;
 using NotebookKit.Tensors.Kernels;
 using F = NotebookKit.NN.Functional;
@@ -197,6 +198,29 @@ public class DisposeScopeTests
         Assert.True(batches.MoveNext()); // outside a scope: an ordinary tensor
         using (Torch.NewDisposeScope()) { }
         Assert.Equal(63f / 255f, batches.Current.X.At(0, 0, 3, 3));
+    }
+
+    [Fact]
+    public void AVaeStepInsideItsScopeIsBitIdenticalToOneWithout()
+    {
+        // VaeTraining.Step runs in a dispose scope; the same step written out without one must give the same weights.
+        var x = Torch.Rand([16, 784], new Generator(8));
+        var scoped = new Vae(784, 64, 8, new Generator(7));
+        var plain = new Vae(784, 64, 8, new Generator(7));
+        var optScoped = new Adam(scoped.Parameters(), lr: 1e-3f);
+        var optPlain = new Adam(plain.Parameters(), lr: 1e-3f);
+        for (int step = 0; step < 3; step++)
+        {
+            float a = VaeTraining.Step(scoped, optScoped, x);
+            optPlain.ZeroGrad();
+            var (logits, mu, logVar) = plain.Forward3(x);
+            var loss = Vae.NegativeElbo(logits, x, mu, logVar).Loss;
+            loss.Backward();
+            optPlain.Step();
+            Assert.Equal(loss.Item(), a);
+        }
+        Assert.True(scoped.Parameters().SelectMany(p => p.ToArray()).SequenceEqual(plain.Parameters().SelectMany(p => p.ToArray())),
+            "weights differ after 3 steps with and without a dispose scope");
     }
 
     [Fact]
