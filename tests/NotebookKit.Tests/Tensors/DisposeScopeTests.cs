@@ -63,12 +63,16 @@ public class DisposeScopeTests
     {
         var w = Torch.Ones(3).RequiresGrad_();
         Linear layer;
+        Tensor gradView;
         using (Torch.NewDisposeScope())
         {
             (w * 2f).Sum().Backward();
+            gradView = w.Grad!; // a wrapper around w's gradient buffer: disposing it must leave the buffer alone
             layer = new Linear(3, 2, generator: new Generator(0)); // built inside: its parameters must survive
             layer.Forward(Torch.Ones(1, 3)).Sum().Backward();
         }
+        Assert.True(gradView.IsDisposed);
+        using (Torch.NewDisposeScope()) Torch.Full([3], -1f);
         Assert.Equal([1f, 1f, 1f], w.ToArray());
         Assert.Equal([2f, 2f, 2f], w.Grad!.ToArray());
         Assert.False(layer.Weight.IsDisposed);
