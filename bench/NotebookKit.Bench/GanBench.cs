@@ -20,21 +20,22 @@ internal static class GanBench
         int epochs = BenchArgs.Int(args, "--epochs", 1);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_gan.py", epochs.ToString(), @"(\d+) samples/s");
         var train = FashionMnist.Load(train: true);
-        var (rate, rss) = Train(MlpGan.Generator(), MlpGan.Discriminator(), train, flat: true,
+        var (rate, rss, gc) = Train(MlpGan.Generator(), MlpGan.Discriminator(), train, flat: true,
             steps: BenchArgs.Int(args, "--steps", epochs * (train.Count / 64)), label: "MLP GAN");
-        Table("MLP GAN (batch 64)", rate, rss, torch);
+        Table("MLP GAN (batch 64)", rate, rss, torch, gc);
     }
 
     public static void RunDcgan(string[] args)
     {
         int steps = BenchArgs.Int(args, "--steps", 200);
         var torch = args.Contains("--no-reference") ? null : Reference("torch_dcgan.py", steps.ToString(), @"(\d+) samples/s");
-        var (rate, rss) = Train(Dcgan.Generator(), Dcgan.Discriminator(), FashionMnist.Load(train: true), flat: false,
+        var (rate, rss, gc) = Train(Dcgan.Generator(), Dcgan.Discriminator(), FashionMnist.Load(train: true), flat: false,
             steps: steps, label: "DCGAN");
-        Table("DCGAN (batch 64)", rate, rss, torch);
+        Table("DCGAN (batch 64)", rate, rss, torch, gc);
     }
 
-    private static (double Rate, double RssMb) Train(Sequential netG, Sequential netD, ImageDataset data, bool flat, int steps, string label)
+    // Allocations are counted after the first tenth of the steps (at most 20): pools, optimizer state and JIT warm up there.
+    private static (double Rate, double RssMb, AllocationReport Gc) Train(Sequential netG, Sequential netD, ImageDataset data, bool flat, int steps, string label)
     {
         Torch.ManualSeed(1);
         var optG = new Adam(netG.Parameters(), lr: 2e-4f, betas: (0.5f, 0.999f));
@@ -43,15 +44,27 @@ internal static class GanBench
         var sw = Stopwatch.StartNew();
         int done = 0;
         GanStepResult? last = null;
+        var gc = new AllocationMeter();
+        int warmUp = Math.Min(20, steps / 10);
+        if (warmUp == 0) gc.Begin();
         while (done < steps)
-            foreach (var batch in loader)
+        {
+            // Each batch is drawn inside its step's dispose scope, so its buffer is recycled with the step's (as
+            // VaeTraining.TrainEpoch does); GanTraining.Step recycles everything it creates itself in any case.
+            using var batches = loader.GetEnumerator();
+            while (done < steps)
             {
+                using var scope = Torch.NewDisposeScope();
+                if (!batches.MoveNext()) break;
+                var batch = batches.Current;
                 last = GanTraining.Step(netG, netD, optG, optD, flat ? batch.X.Flatten(1) : batch.X, latentDim: 100);
-                if (++done == steps) break;
+                if (++done == warmUp) gc.Begin();
             }
+        }
+        gc.End(steps - warmUp);
         double secs = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"  nbkit| {label} {steps} steps: D {last!.LossD:F3} G {last.LossG:F3} time {secs:F2}s {steps * 64 / secs:F0} samples/s");
-        return (steps * 64 / secs, Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0));
+        return (steps * 64 / secs, Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), gc.Report());
     }
 
     private static (double Rate, double RssMb)? Reference(string script, string arg, string ratePattern)
@@ -63,12 +76,14 @@ internal static class GanBench
         return (rates[^1], rss);
     }
 
-    private static void Table(string name, double rate, double rss, (double Rate, double RssMb)? torch)
+    private static void Table(string name, double rate, double rss, (double Rate, double RssMb)? torch, AllocationReport gc)
     {
         Console.WriteLine();
         Console.WriteLine($"| {name} | NotebookKit | PyTorch | ratio |");
         Console.WriteLine("| --- | --- | --- | --- |");
         Console.WriteLine($"| samples/s | {rate:F0} | {torch?.Rate.ToString("F0") ?? "–"} | {(torch == null ? "–" : $"{rate / torch.Value.Rate:F2}×")} |");
         Console.WriteLine($"| peak RSS (MB) | {rss:F0} | {torch?.RssMb.ToString("F0") ?? "–"} | {(torch == null ? "–" : $"{rss / torch.Value.RssMb:F2}×")} |");
+        gc.PrintBytesRow();
+        gc.PrintGcRows();
     }
 }

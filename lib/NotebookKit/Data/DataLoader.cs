@@ -11,11 +11,13 @@ namespace NotebookKit.Data;
 /// <para>Shuffling draws one permutation from <c>generator</c> each time enumeration starts (each epoch),
 /// so <c>new Generator(seed)</c> gives the same sequence of epochs on every run and machine; without a
 /// generator, <see cref="Torch.DefaultGenerator"/> is used (seed it with <see cref="Torch.ManualSeed"/>).</para>
-/// <para>Batch buffers are not reused: every batch is a new tensor. A batch escapes the loop more often
-/// than one thinks — kept for plotting (<c>lastX = X</c>), collected with <c>ToList()</c>, or held by an
-/// autograd graph that is still alive — and reusing its storage would change those tensors silently.
-/// The allocation (128×784 floats = 400 KB) costs far less than one forward pass. What is shared is the
-/// dataset's bytes (never copied) and a 256-entry byte→float lookup table.</para>
+/// <para>Outside a dispose scope every batch is a new tensor that nothing else touches: a batch escapes the loop
+/// more often than one thinks — kept for plotting (<c>lastX = X</c>), collected with <c>ToList()</c>, or held by an
+/// autograd graph that is still alive — and silently reusing its storage would change those tensors. Inside a
+/// <see cref="DisposeScope"/> (open when the batch is produced, i.e. around the enumerator's <c>MoveNext</c>) the
+/// batch's storage comes from the pool and goes back when the scope ends, like every other tensor there; a batch
+/// used after that throws instead of showing other data. <c>VaeTraining.TrainEpoch</c> works this way.
+/// What is always shared is the dataset's bytes (never copied) and a 256-entry byte→float lookup table.</para>
 /// </remarks>
 /// <example><code>
 /// var trainLoader = new DataLoader(FashionMnist.Load(), batchSize: 128, shuffle: true, generator: new Generator(0));
@@ -84,7 +86,7 @@ public sealed class DataLoader : IEnumerable<Batch>
     private Batch MakeBatch(ReadOnlySpan<int> indices)
     {
         int h = Dataset.Height, w = Dataset.Width, size = h * w;
-        var x = new float[indices.Length * size];
+        var x = Tensor.NewDataUninitialized(indices.Length * size); // every pixel is written
         var y = new int[indices.Length];
         var labels = Dataset.Labels;
         for (int j = 0; j < indices.Length; j++)
@@ -93,6 +95,6 @@ public sealed class DataLoader : IEnumerable<Batch>
             ImageDataset.Scale(Dataset.pixels.AsSpan(i * size, size), x.AsSpan(j * size, size), Scale);
             y[j] = labels[i];
         }
-        return new Batch(Torch.FromArray(x, indices.Length, 1, h, w), y, indices.ToArray());
+        return new Batch(Tensor.Owning([indices.Length, 1, h, w], x, "DataLoader"), y, indices.ToArray());
     }
 }

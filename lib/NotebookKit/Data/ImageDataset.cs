@@ -61,15 +61,16 @@ public sealed class ImageDataset
     /// All images as one float tensor <c>(N, 1, H, W)</c> in [0, 1], built on first use and then shared
     /// (building it again on every access would cost N·H·W·4 bytes each time). Use
     /// <c>Images.Flatten(1)</c> for <c>(N, H·W)</c>; use <see cref="ToTensor"/> for another scale.
+    /// Shared, so never owned by a dispose scope, even when first used inside one.
     /// </summary>
-    public Tensor Images => images ??= ToTensor(PixelScale.ZeroToOne);
+    public Tensor Images => images ??= ToTensor(PixelScale.ZeroToOne).DetachFromDisposeScope();
 
-    /// <summary>A new tensor <c>(N, 1, H, W)</c> of all images, scaled as asked.</summary>
+    /// <summary>A new tensor <c>(N, 1, H, W)</c> of all images, scaled as asked (pooled inside a dispose scope).</summary>
     public Tensor ToTensor(PixelScale scale = PixelScale.ZeroToOne)
     {
-        var x = new float[pixels.Length];
+        var x = Tensor.NewDataUninitialized(pixels.Length);
         Scale(pixels, x, scale);
-        return Torch.FromArray(x, Count, 1, Height, Width);
+        return Tensor.Owning([Count, 1, Height, Width], x, "ImageDataset.ToTensor");
     }
 
     /// <summary>Sample <paramref name="index"/>: the image <c>(1, H, W)</c> in [0, 1] and its label.</summary>

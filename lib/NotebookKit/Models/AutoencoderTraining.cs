@@ -26,10 +26,12 @@ public static class AutoencoderTraining
         };
     }
 
-    /// <summary>One optimisation step; returns the batch's summed loss.</summary>
+    /// <summary>One optimisation step; returns the batch's summed loss. The step's tensors live in a dispose scope, so their
+    /// buffers are reused by the next step.</summary>
     public static float Step(Autoencoder ae, Optimizer optimizer, Tensor x, ReconstructionLoss loss = ReconstructionLoss.Bce,
         Func<Tensor, Tensor>? corrupt = null)
     {
+        using var scope = Torch.NewDisposeScope();
         optimizer.ZeroGrad();
         var l = Loss(ae, corrupt?.Invoke(x) ?? x, x, loss);
         l.Backward();
@@ -42,13 +44,7 @@ public static class AutoencoderTraining
         Func<Tensor, Tensor>? corrupt = null)
     {
         ae.Train();
-        double total = 0; int n = 0;
-        foreach (var batch in loader)
-        {
-            total += Step(ae, optimizer, batch.X, loss, corrupt);
-            n += batch.Count;
-        }
-        return (float)(total / Math.Max(n, 1));
+        return ScopedEpoch.MeanLoss(loader, batch => Step(ae, optimizer, batch.X, loss, corrupt));
     }
 
     /// <summary>Mean reconstruction BCE (nats) and MSE (squared error summed over pixels) per sample over a dataset, batched, without a graph.
@@ -64,6 +60,7 @@ public static class AutoencoderTraining
         {
             for (int i = 0; i < data.Count; i += batchSize)
             {
+                using var batchScope = Torch.NewDisposeScope(); // each batch's tensors are pooled
                 var x = images.Narrow(0, i, Math.Min(batchSize, data.Count - i));
                 var logits = ae.DecodeLogits(ae.Encode(corrupt?.Invoke(x) ?? x));
                 bce += F.BinaryCrossEntropyWithLogits(logits, x, Reduction.Sum).Item();

@@ -26,9 +26,9 @@ public static class Corruption
         ArgumentNullException.ThrowIfNull(x);
         if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), $"Corruption.Masking: p must be in [0, 1], got {p}.");
         var g = generator ?? Torch.DefaultGenerator;
-        var mask = new float[x.Numel];
+        var mask = Tensor.NewDataUninitialized(x.Numel);
         for (int i = 0; i < mask.Length; i++) mask[i] = g.NextFloat() >= p ? 1f : 0f;
         using var _ = Torch.NoGrad();
-        return x * Torch.FromArray(mask, x.Shape);
+        return x * Tensor.Owning(x.Shape, mask, "Corruption.Masking");
     }
 }

@@ -61,20 +61,19 @@ public sealed class FashionClassifier : Module
     public double Evaluate(ImageDataset data, int batchSize = 1000) =>
         Accuracy.FromLogits(Batched(data.Images, batchSize, Logits), data.Labels);
 
-    /// <summary>One epoch of Adam on cross-entropy in training mode; returns the mean loss per sample.</summary>
+    /// <summary>One epoch of Adam on cross-entropy in training mode; returns the mean loss per sample. Each step runs in
+    /// a dispose scope, so its buffers are reused.</summary>
     public float TrainEpoch(Optimizer optimizer, DataLoader loader)
     {
         Train();
-        double total = 0; int n = 0;
-        foreach (var (X, y) in loader)
+        return ScopedEpoch.MeanLoss(loader, batch =>
         {
             optimizer.ZeroGrad();
-            var loss = F.CrossEntropy(Logits(X), y);
+            var loss = F.CrossEntropy(Logits(batch.X), batch.Y);
             loss.Backward();
             optimizer.Step();
-            total += loss.Item() * y.Length; n += y.Length;
-        }
-        return (float)(total / Math.Max(n, 1));
+            return loss.Item() * batch.Count;
+        });
     }
 
     /// <summary>

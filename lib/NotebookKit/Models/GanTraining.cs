@@ -16,21 +16,28 @@ public static class GanTraining
     /// One discriminator step, then one generator step, on a batch of real samples:
     /// D ascends log D(x) + log(1 − D(G(z))) with G(z) detached, so D's loss does not reach G;
     /// G then descends −log D(G(z)) (non-saturating, the default) or log(1 − D(G(z))) (saturating).
+    /// The step's tensors live in dispose scopes (D's step in its own), so their buffers are reused.
     /// </summary>
     public static GanStepResult Step(Module netG, Module netD, Optimizer optG, Optimizer optD, Tensor real,
         int latentDim, Generator? generator = null, bool nonSaturating = true)
     {
+        using var scope = Torch.NewDisposeScope();
         int n = real.Size(0);
         var ones = Torch.Ones(n, 1);
         var zeros = Torch.Zeros(n, 1);
         var fake = netG.Forward(Torch.Randn([n, latentDim], generator));
 
-        optD.ZeroGrad();
-        var logitsReal = netD.Forward(real);
-        var logitsFake = netD.Forward(fake.Detach());
-        var lossD = F.BinaryCrossEntropyWithLogits(logitsReal, ones) + F.BinaryCrossEntropyWithLogits(logitsFake, zeros);
-        lossD.Backward();
-        optD.Step();
+        float lossD, dReal, dFake;
+        using (Torch.NewDisposeScope()) // D's graph is dead after its update: its buffers serve the G step
+        {
+            optD.ZeroGrad();
+            var logitsReal = netD.Forward(real);
+            var logitsFake = netD.Forward(fake.Detach());
+            var lD = F.BinaryCrossEntropyWithLogits(logitsReal, ones) + F.BinaryCrossEntropyWithLogits(logitsFake, zeros);
+            lD.Backward();
+            optD.Step();
+            (lossD, dReal, dFake) = (lD.Item(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
+        }
 
         optG.ZeroGrad();
         var logitsG = netD.Forward(fake);
@@ -40,7 +47,7 @@ public static class GanTraining
         lossG.Backward();
         optG.Step();
 
-        return new GanStepResult(lossD.Item(), lossG.Item(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
+        return new GanStepResult(lossD, lossG.Item(), dReal, dFake);
     }
 
     private static float MeanSigmoid(Tensor logits)

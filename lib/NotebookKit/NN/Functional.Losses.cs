@@ -23,7 +23,7 @@ public static partial class Functional
     {
         CheckSameShape(input, target, "BinaryCrossEntropy");
         var p = input.data; var y = target.data;
-        var l = new float[p.Length];
+        var l = Tensor.NewDataUninitialized(p.Length);
         var logOdds = new float[p.Length]; // log p − log(1 − p), clamped: −∂ℓ/∂y
         for (int i = 0; i < l.Length; i++)
         {
@@ -64,7 +64,7 @@ public static partial class Functional
         float scale = 1f; // ∂(reduced loss)/∂ℓᵢ
         if (reduction == Reduction.None)
         {
-            var l = GC.AllocateUninitializedArray<float>(x.Length);
+            var l = Tensor.NewDataUninitialized(x.Length);
             BceKernels.PerElement(x, y, l);
             o = Tensor.MakeResult(input.shape, l, "BinaryCrossEntropyWithLogits", input, target);
         }
@@ -73,7 +73,9 @@ public static partial class Functional
             // Fused reduction: the per-element losses are never stored.
             double sum = BceKernels.Sum(x, y);
             if (reduction == Reduction.Mean) { scale = 1f / Math.Max(x.Length, 1); sum *= scale; }
-            o = Tensor.MakeResult([], [(float)sum], "BinaryCrossEntropyWithLogits", input, target);
+            var l = Tensor.NewDataUninitialized(1);
+            l[0] = (float)sum;
+            o = Tensor.MakeResult([], l, "BinaryCrossEntropyWithLogits", input, target);
         }
         return o.WithBackward(() =>
         {
@@ -96,7 +98,7 @@ public static partial class Functional
         int n = logProbs.Size(0), c = logProbs.Size(1);
         if (target.Length != n)
             throw new ShapeMismatchException($"NllLoss: {target.Length} targets for a batch of {n} (input {logProbs.ShapeString}).");
-        var l = new float[n];
+        var l = Tensor.NewDataUninitialized(n);
         for (int i = 0; i < n; i++)
         {
             if ((uint)target[i] >= (uint)c)
@@ -132,7 +134,7 @@ public static partial class Functional
 
     private static void CheckSameShape(Tensor input, Tensor target, string op)
     {
-        if (!input.Shape.AsSpan().SequenceEqual(target.Shape))
+        if (!ShapeUtil.SameShape(input.shape, target.shape))
             throw new ShapeMismatchException(
                 $"{op}: input has shape {input.ShapeString} but target has {target.ShapeString}; they must match " +
                 "(a (N, 1) vs (N,) mix-up is common: Reshape one of them).");

@@ -35,23 +35,23 @@ public static partial class Functional
         if (!training || p == 0) return x;
         if (p == 1) return x * 0f;
         var g = generator ?? Torch.DefaultGenerator;
-        var mask = new float[x.Numel];
+        var mask = Tensor.NewDataUninitialized(x.Numel);
         float keep = 1f / (1f - p);
         for (int i = 0; i < mask.Length; i++) mask[i] = g.NextFloat() >= p ? keep : 0f;
-        return x * Torch.FromArray(mask, x.Shape);
+        return x * Tensor.Owning(x.Shape, mask, "Dropout");
     }
 
     /// <summary>One-hot rows: (N,) class indices → (N, numClasses) with a 1 at each index (PyTorch: <c>F.one_hot</c>, as float).</summary>
     public static Tensor OneHot(int[] labels, int numClasses)
     {
-        var d = new float[labels.Length * numClasses];
+        var d = Tensor.NewData(labels.Length * numClasses);
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)numClasses)
                 throw new ArgumentOutOfRangeException(nameof(labels), $"OneHot: labels[{i}] = {labels[i]} is not in [0, {numClasses}).");
             d[i * numClasses + labels[i]] = 1f;
         }
-        return Torch.FromArray(d, labels.Length, numClasses);
+        return Tensor.Owning([labels.Length, numClasses], d, "OneHot");
     }
 
     internal static Tensor Reduce(Tensor perElement, Reduction reduction) => reduction switch

@@ -21,19 +21,23 @@ public abstract class Module
     public virtual Tensor Forward(Tensor input) =>
         throw new NotSupportedException($"{GetType().Name} does not define Forward(Tensor); call its own methods.");
 
-    /// <summary>Registers a learnable tensor (sets RequiresGrad) under <paramref name="name"/>.</summary>
+    /// <summary>Registers a learnable tensor (sets RequiresGrad) under <paramref name="name"/>. It lives as long as the
+    /// module, so it is taken out of any dispose scope (a model built inside one keeps its weights).</summary>
     protected Tensor RegisterParameter(string name, Tensor value)
     {
         CheckName(name);
         value.RequiresGrad = true;
+        value.DetachFromDisposeScope();
         parameters.Add((name, value));
         return value;
     }
 
-    /// <summary>Registers a non-learnable state tensor (e.g. batch norm's running mean) that is saved with the weights.</summary>
+    /// <summary>Registers a non-learnable state tensor (e.g. batch norm's running mean) that is saved with the weights;
+    /// like a parameter, it is taken out of any dispose scope.</summary>
     protected Tensor RegisterBuffer(string name, Tensor value)
     {
         CheckName(name);
+        value.DetachFromDisposeScope();
         buffers.Add((name, value));
         return value;
     }
@@ -57,6 +61,7 @@ public abstract class Module
     /// <summary>Replaces a registered parameter or buffer tensor in place of the old one (used by LoadStateDict).</summary>
     private protected void Replace(string name, Tensor value)
     {
+        value.DetachFromDisposeScope();
         int i = parameters.FindIndex(p => p.Name == name);
         if (i >= 0) { parameters[i] = (name, value); return; }
         i = buffers.FindIndex(b => b.Name == name);

@@ -10,7 +10,7 @@ public abstract class Optimizer
 {
     protected Optimizer(IEnumerable<Tensor> parameters, float lr)
     {
-        Params = parameters.ToArray();
+        parameterArray = parameters.ToArray();
         if (Params.Count == 0) throw new ArgumentException($"{GetType().Name}: got an empty parameter list; pass model.Parameters().");
         foreach (var p in Params)
             if (!p.RequiresGrad || !p.IsLeaf)
@@ -19,8 +19,10 @@ public abstract class Optimizer
         Lr = lr;
     }
 
+    private readonly Tensor[] parameterArray; // looped over directly: no enumerator is allocated per step
+
     /// <summary>The parameters being optimised, in order.</summary>
-    public IReadOnlyList<Tensor> Params { get; }
+    public IReadOnlyList<Tensor> Params => parameterArray;
 
     /// <summary>Learning rate; may be changed between steps (schedules).</summary>
     public float Lr { get; set; }
@@ -31,7 +33,7 @@ public abstract class Optimizer
     /// <summary>Zeroes the gradients in place (their buffers are reused by the next backward).</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Params)
+        foreach (var p in parameterArray)
             if (p.grad != null) Array.Clear(p.grad);
     }
 
@@ -39,9 +41,9 @@ public abstract class Optimizer
     public void Step()
     {
         StepCount++;
-        for (int i = 0; i < Params.Count; i++)
+        for (int i = 0; i < parameterArray.Length; i++)
         {
-            var p = Params[i];
+            var p = parameterArray[i];
             if (p.grad == null) continue;
             Update(i, p.data, p.grad);
         }

@@ -15,6 +15,11 @@ public sealed class NoGradScope : IDisposable
     /// <summary>True while any scope is open on this thread.</summary>
     public static bool IsActive => depth > 0;
 
+    /// <summary>Opens a scope without an object, for the engine's own hot paths (Backward); pair with <see cref="Exit"/>.</summary>
+    internal static void Enter() => depth++;
+
+    internal static void Exit() => depth--;
+
     public void Dispose()
     {
         if (disposed) return;

@@ -21,9 +21,15 @@ internal static class ShapeUtil
     public static int[] Strides(ReadOnlySpan<int> shape)
     {
         var st = new int[shape.Length];
-        int s = 1;
-        for (int i = shape.Length - 1; i >= 0; i--) { st[i] = s; s *= shape[i]; }
+        Strides(shape, st);
         return st;
+    }
+
+    /// <summary>Row-major strides written into <paramref name="strides"/> (e.g. a stackalloc'd span).</summary>
+    public static void Strides(ReadOnlySpan<int> shape, Span<int> strides)
+    {
+        int s = 1;
+        for (int i = shape.Length - 1; i >= 0; i--) { strides[i] = s; s *= shape[i]; }
     }
 
     public static int NormalizeDim(int dim, int rank, string op)
@@ -72,14 +78,24 @@ internal static class ShapeUtil
     public static int[] BroadcastStrides(int[] shape, int[] outShape)
     {
         var st = new int[outShape.Length];
-        var own = Strides(shape);
-        int lead = outShape.Length - shape.Length;
-        for (int i = 0; i < shape.Length; i++)
-            st[lead + i] = shape[i] == 1 && outShape[lead + i] != 1 ? 0 : own[i];
+        int lead = outShape.Length - shape.Length, own = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            st[lead + i] = shape[i] == 1 && outShape[lead + i] != 1 ? 0 : own;
+            own *= shape[i];
+        }
         return st;
     }
 
     public static bool SameShape(int[] a, int[] b) => a.AsSpan().SequenceEqual(b);
+
+    /// <summary><paramref name="shape"/> with its last size replaced, e.g. (N, in) → (N, out) for a matrix product.</summary>
+    public static int[] WithLast(int[] shape, int last)
+    {
+        var s = (int[])shape.Clone();
+        s[^1] = last;
+        return s;
+    }
 
     /// <summary>Resolves one -1 entry of a requested shape against a known element count.</summary>
     public static int[] InferShape(int[] requested, int numel, string op, int[] from)

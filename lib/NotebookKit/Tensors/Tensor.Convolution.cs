@@ -30,15 +30,15 @@ public sealed partial class Tensor
                 $"{op}: input {x.ShapeString} padded by {padding} is smaller than the kernel {kh}×{kw}. Use a larger input, more padding or a smaller kernel.");
 
         var g = new ConvGeometry(cin, h, w, kh, kw, stride.H, stride.W, padding.H, padding.W, oh, ow);
-        var y = new float[n * cout * g.L];
+        var y = NewData(n * cout * g.L);
         // When the whole batch is one chunk and dW will be needed, the forward's column matrix is kept for the
-        // backward (it is exactly what dW = dY·colsᵀ needs), saving a second im2col. Not pooled: a retained graph
-        // may run the backward twice.
+        // backward (it is exactly what dW = dY·colsᵀ needs), saving a second im2col. A retained graph may run the
+        // backward twice, so it lives as long as the output: inside a dispose scope it is pooled and released with it.
         bool keepCols = !NoGradScope.IsActive && weight.requiresGrad && g.ChunkSize(n) >= n;
         float[]? keptCols = null;
         ForEachChunk(n, g, (n0, count, cols) =>
         {
-            var col = keepCols ? GC.AllocateUninitializedArray<float>(g.K * cols) : BufferPool.Rent(g.K * cols);
+            var col = keepCols ? NewDataUninitialized(g.K * cols) : BufferPool.Rent(g.K * cols);
             var yc = BufferPool.Rent(cout * cols);
             Im2Col.Unfold(x.data, n0, count, g, col);
             Gemm.Sgemm(false, false, cout, cols, g.K, 1f, weight.data, 0, g.K, col, 0, cols, 0f, yc, 0, cols);
@@ -48,6 +48,7 @@ public sealed partial class Tensor
         });
 
         var o = bias == null ? MakeResult([n, cout, oh, ow], y, op, x, weight) : MakeResult([n, cout, oh, ow], y, op, x, weight, bias);
+        if (keptCols != null) o.KeepForBackward(keptCols);
         return o.WithBackward(() =>
         {
             var gy = o.grad!;
@@ -96,7 +97,7 @@ public sealed partial class Tensor
 
         // The image side of im2col is this op's output; the window positions are the input pixels.
         var g = new ConvGeometry(cout, oh, ow, kh, kw, stride.H, stride.W, padding.H, padding.W, h, w);
-        var y = new float[n * cout * oh * ow];
+        var y = NewData(n * cout * oh * ow); // col2im adds into it
         ForEachChunk(n, g, (n0, count, cols) =>
         {
             var xc = BufferPool.Rent(cin * cols);

@@ -26,7 +26,12 @@ public sealed partial class Tensor
         return o.WithBackward(() =>
         {
             if (a.requiresGrad) AccumulateGrad(a, sa, o.grad!, o.shape);
-            if (b.requiresGrad) AccumulateGrad(b, sb, Scaled(o.grad!, -1f), o.shape);
+            if (b.requiresGrad)
+            {
+                var neg = Scaled(o.grad!, -1f);
+                AccumulateGrad(b, sb, neg, o.shape);
+                BufferPool.Return(neg);
+            }
         });
     }
 
@@ -37,8 +42,8 @@ public sealed partial class Tensor
         var a = this; var b = other;
         return o.WithBackward(() =>
         {
-            if (a.requiresGrad) AccumulateGrad(a, sa, Product<MulOp>(o.grad!, o.shape, b, sb), o.shape);
-            if (b.requiresGrad) AccumulateGrad(b, sb, Product<MulOp>(o.grad!, o.shape, a, sa), o.shape);
+            if (a.requiresGrad) AccumulateProduct(a, sa, o, b, sb);
+            if (b.requiresGrad) AccumulateProduct(b, sb, o, a, sa);
         });
     }
 
@@ -52,11 +57,14 @@ public sealed partial class Tensor
             var gOverB = Product<DivOp>(o.grad!, o.shape, b, sb);
             if (b.requiresGrad)
             {
-                var gb = new float[gOverB.Length];
-                for (int i = 0; i < gb.Length; i++) gb[i] = -gOverB[i] * o.data[i];
+                var gb = BufferPool.Rent(gOverB.Length);
+                var y = o.data;
+                for (int i = 0; i < gb.Length; i++) gb[i] = -gOverB[i] * y[i];
                 AccumulateGrad(b, sb, gb, o.shape);
+                BufferPool.Return(gb);
             }
             if (a.requiresGrad) AccumulateGrad(a, sa, gOverB, o.shape);
+            BufferPool.Return(gOverB);
         });
     }
 
@@ -81,23 +89,35 @@ public sealed partial class Tensor
     {
         var shape = ShapeUtil.SameShape(a.shape, b.shape) ? a.shape : ShapeUtil.Broadcast(a.shape, b.shape, op);
         var sa = ShapeUtil.BroadcastStrides(a.shape, shape);
-        var sb = ShapeUtil.BroadcastStrides(b.shape, shape);
-        var o = new float[ShapeUtil.Numel(shape)];
+        // Equal shapes (the common case) have equal strides: one array serves both operands.
+        var sb = ReferenceEquals(a.shape, b.shape) || ShapeUtil.SameShape(a.shape, b.shape) ? sa : ShapeUtil.BroadcastStrides(b.shape, shape);
+        var o = NewDataUninitialized(ShapeUtil.Numel(shape)); // every element is written
         Broadcasting.Binary<TOp>(a.data, sa, b.data, sb, o, shape);
         return (MakeResult(shape, o, op, a, b), sa, sb);
     }
 
-    /// <summary>g ∘ t element-wise, where t is broadcast to g's shape through strides st.</summary>
+    /// <summary>g ∘ t element-wise, where t is broadcast to g's shape through strides st. The buffer is rented: return it.</summary>
     private static float[] Product<TOp>(float[] g, int[] shape, Tensor t, int[] st) where TOp : IBinaryOp
     {
-        var r = new float[g.Length];
-        Broadcasting.Binary<TOp>(g, ShapeUtil.Strides(shape), t.data, st, r, shape);
+        var r = BufferPool.Rent(g.Length);
+        Span<int> gStrides = stackalloc int[shape.Length];
+        ShapeUtil.Strides(shape, gStrides);
+        Broadcasting.Binary<TOp>(g, gStrides, t.data, st, r, shape);
         return r;
     }
 
+    /// <summary>Adds o.grad ⊙ other into <paramref name="t"/>'s gradient: the backward of Mul for one operand.</summary>
+    private static void AccumulateProduct(Tensor t, int[] st, Tensor o, Tensor other, int[] sOther)
+    {
+        var p = Product<MulOp>(o.grad!, o.shape, other, sOther);
+        AccumulateGrad(t, st, p, o.shape);
+        BufferPool.Return(p);
+    }
+
+    /// <summary>g · s element-wise, in a rented buffer: return it.</summary>
     private static float[] Scaled(float[] g, float s)
     {
-        var r = new float[g.Length];
+        var r = BufferPool.Rent(g.Length);
         for (int i = 0; i < g.Length; i++) r[i] = g[i] * s;
         return r;
     }

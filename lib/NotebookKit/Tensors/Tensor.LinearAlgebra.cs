@@ -28,8 +28,7 @@ public sealed partial class Tensor
         {
             // Leading dims of a fold into rows: one GEMM.
             int m = a.Numel / Math.Max(k, 1), n = b.shape[1];
-            var outShape = a.shape[..^1].Append(n).ToArray();
-            return MatmulCore(a, b, 1, m, n, k, outShape);
+            return MatmulCore(a, b, 1, m, n, k, ShapeUtil.WithLast(a.shape, n));
         }
         // (m, k)·(b…, k, n), e.g. a shared matrix applied to a batch: (Bᵀ·Aᵀ)ᵀ reuses the folded path above.
         if (a.Dim == 2) return b.Transpose(-1, -2).Matmul(a.T).Transpose(-1, -2);
@@ -38,12 +37,12 @@ public sealed partial class Tensor
                 $"Matmul: batch dimensions differ: {a.ShapeString} · {b.ShapeString}. Batched products need equal leading dims.");
         int batch = ShapeUtil.Numel(a.shape.AsSpan(0, a.Dim - 2));
         int mm = a.shape[^2], nn = b.shape[^1];
-        return MatmulCore(a, b, batch, mm, nn, k, a.shape[..^1].Append(nn).ToArray());
+        return MatmulCore(a, b, batch, mm, nn, k, ShapeUtil.WithLast(a.shape, nn));
     }
 
     private static Tensor MatmulCore(Tensor a, Tensor b, int batch, int m, int n, int k, int[] outShape)
     {
-        var y = new float[batch * m * n];
+        var y = NewDataUninitialized(batch * m * n); // β = 0: the GEMM overwrites it
         int bStride = b.Dim == 2 ? 0 : k * n;
         for (int t = 0; t < batch; t++)
             Gemm.Sgemm(false, false, m, n, k, 1f, a.data, t * m * k, k, b.data, t * bStride, n, 0f, y, t * m * n, n);
@@ -76,7 +75,7 @@ public sealed partial class Tensor
         if (bias != null && (bias.Dim != 1 || bias.shape[0] != outF))
             throw new ShapeMismatchException($"Linear: bias must have shape ({outF},); got {bias.ShapeString}.");
         int rows = x.Numel / Math.Max(inF, 1);
-        var y = new float[rows * outF];
+        var y = NewDataUninitialized(rows * outF); // bias rows, or β = 0: every element is written
         float beta = 0f;
         if (bias != null)
         {
@@ -84,7 +83,7 @@ public sealed partial class Tensor
             beta = 1f;
         }
         Gemm.Sgemm(false, true, rows, outF, inF, 1f, x.data, 0, inF, weight.data, 0, inF, beta, y, 0, outF);
-        var outShape = x.shape[..^1].Append(outF).ToArray();
+        var outShape = ShapeUtil.WithLast(x.shape, outF);
         var o = bias == null ? MakeResult(outShape, y, "Linear", x, weight) : MakeResult(outShape, y, "Linear", x, weight, bias);
         return o.WithBackward(() =>
         {

@@ -21,50 +21,59 @@ public sealed partial class Tensor
         int n = x.shape[0], c = x.shape[1];
         int inner = ShapeUtil.Numel(x.shape.AsSpan(2));
         int m = n * inner;
-        foreach (var (t, name) in new[] { (runningMean, "runningMean"), (runningVar, "runningVar"), (weight, "weight"), (bias, "bias") })
-            if (t != null && (t.Dim != 1 || t.shape[0] != c))
-                throw new ShapeMismatchException(
-                    $"{op}: {name} must have shape ({c},) for input {x.ShapeString} with {c} channels; got {t.ShapeString}.");
+        CheckChannelVector(op, x, runningMean, "runningMean");
+        CheckChannelVector(op, x, runningVar, "runningVar");
+        CheckChannelVector(op, x, weight, "weight");
+        CheckChannelVector(op, x, bias, "bias");
         if (!useBatchStats && (runningMean == null || runningVar == null))
             throw new ArgumentException($"{op}: running statistics are needed when not using batch statistics (eval mode).");
         if (useBatchStats && m <= 1)
             throw new ArgumentException(
                 $"{op}: expected more than 1 value per channel when training, got input {x.ShapeString}. Use a batch of at least 2 or call Eval().");
 
-        var mean = new float[c];
-        var invstd = new float[c];
+        var stats = NewDataUninitialized(2 * c); // μ, then invstd, per channel: the backward reads them again
         for (int ch = 0; ch < c; ch++)
         {
             if (useBatchStats)
             {
                 var (mu, varBiased) = ChannelMoments(x.data, n, c, inner, ch);
-                mean[ch] = (float)mu;
-                invstd[ch] = (float)(1.0 / Math.Sqrt(varBiased + eps));
+                stats[ch] = (float)mu;
+                stats[c + ch] = (float)(1.0 / Math.Sqrt(varBiased + eps));
                 if (runningMean != null) runningMean.data[ch] = (1 - momentum) * runningMean.data[ch] + momentum * (float)mu;
                 if (runningVar != null) runningVar.data[ch] = (1 - momentum) * runningVar.data[ch] + momentum * (float)(varBiased * m / (m - 1));
             }
             else
             {
-                mean[ch] = runningMean!.data[ch];
-                invstd[ch] = 1f / MathF.Sqrt(runningVar!.data[ch] + eps);
+                stats[ch] = runningMean!.data[ch];
+                stats[c + ch] = 1f / MathF.Sqrt(runningVar!.data[ch] + eps);
             }
         }
 
-        var y = new float[x.Numel];
+        var y = NewDataUninitialized(x.Numel); // every element is written
+        var xd = x.data;
         for (int b = 0; b < n; b++)
             for (int ch = 0; ch < c; ch++)
             {
                 float gamma = weight?.data[ch] ?? 1f, beta = bias?.data[ch] ?? 0f;
-                float scale = gamma * invstd[ch], shift = beta - mean[ch] * scale;
+                float scale = gamma * stats[c + ch], shift = beta - stats[ch] * scale;
                 int off = (b * c + ch) * inner;
-                for (int q = 0; q < inner; q++) y[off + q] = x.data[off + q] * scale + shift;
+                for (int q = 0; q < inner; q++) y[off + q] = xd[off + q] * scale + shift;
             }
 
-        var inputs = new List<Tensor> { x };
-        if (weight != null) inputs.Add(weight);
-        if (bias != null) inputs.Add(bias);
-        var o = MakeResult(x.shape, y, op, [.. inputs]);
-        return o.WithBackward(() => BatchNormBackward(x, weight, bias, o.grad!, mean, invstd, useBatchStats, n, c, inner));
+        var o = weight != null && bias != null ? MakeResult(x.shape, y, op, x, weight, bias)
+            : weight != null ? MakeResult(x.shape, y, op, x, weight)
+            : bias != null ? MakeResult(x.shape, y, op, x, bias)
+            : MakeResult(x.shape, y, op, x);
+        o.KeepForBackward(stats);
+        return o.WithBackward(() => BatchNormBackward(x, weight, bias, o.grad!, stats, useBatchStats, n, c, inner));
+    }
+
+    private static void CheckChannelVector(string op, Tensor x, Tensor? t, string name)
+    {
+        int c = x.shape[1];
+        if (t != null && (t.Dim != 1 || t.shape[0] != c))
+            throw new ShapeMismatchException(
+                $"{op}: {name} must have shape ({c},) for input {x.ShapeString} with {c} channels; got {t.ShapeString}.");
     }
 
     private static (double Mean, double VarBiased) ChannelMoments(float[] x, int n, int c, int inner, int ch)
@@ -84,9 +93,10 @@ public sealed partial class Tensor
         return (mu, sq / ((double)n * inner));
     }
 
-    private static void BatchNormBackward(Tensor x, Tensor? weight, Tensor? bias, float[] gy, float[] mean, float[] invstd,
+    private static void BatchNormBackward(Tensor x, Tensor? weight, Tensor? bias, float[] gy, float[] stats,
         bool batchStats, int n, int c, int inner)
     {
+        var xd = x.data;
         int m = n * inner;
         for (int ch = 0; ch < c; ch++)
         {
@@ -98,7 +108,7 @@ public sealed partial class Tensor
                 {
                     float dy = gy[off + q];
                     sumDy += dy;
-                    sumDyXhat += dy * ((x.data[off + q] - mean[ch]) * invstd[ch]);
+                    sumDyXhat += dy * ((xd[off + q] - stats[ch]) * stats[c + ch]);
                 }
             }
             if (weight != null && weight.requiresGrad) weight.GradBuffer()[ch] += (float)sumDyXhat;
@@ -106,14 +116,14 @@ public sealed partial class Tensor
             if (!x.requiresGrad) continue;
 
             var gx = x.GradBuffer();
-            float k = (weight?.data[ch] ?? 1f) * invstd[ch];
+            float k = (weight?.data[ch] ?? 1f) * stats[c + ch];
             float meanDy = batchStats ? (float)(sumDy / m) : 0f, meanDyXhat = batchStats ? (float)(sumDyXhat / m) : 0f;
             for (int b = 0; b < n; b++)
             {
                 int off = (b * c + ch) * inner;
                 for (int q = 0; q < inner; q++)
                 {
-                    float xhat = (x.data[off + q] - mean[ch]) * invstd[ch];
+                    float xhat = (xd[off + q] - stats[ch]) * stats[c + ch];
                     gx[off + q] += k * (gy[off + q] - meanDy - xhat * meanDyXhat);
                 }
             }

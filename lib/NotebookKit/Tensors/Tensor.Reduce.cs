@@ -9,7 +9,9 @@ public sealed partial class Tensor
     /// <summary>Sum of all elements, a 0-d tensor. ∂/∂xᵢ = 1.</summary>
     public Tensor Sum()
     {
-        var o = MakeResult([], [Broadcasting.Sum(data)], "Sum", this);
+        var y = NewDataUninitialized(1);
+        y[0] = Broadcasting.Sum(data);
+        var o = MakeResult([], y, "Sum", this);
         var a = this;
         return o.WithBackward(() =>
         {
@@ -39,7 +41,7 @@ public sealed partial class Tensor
     {
         int d = ShapeUtil.NormalizeDim(dim, Dim, op);
         var (outer, size, inner) = ShapeUtil.Split(shape, d);
-        var y = new float[outer * inner];
+        var y = NewData(outer * inner);
         for (int o = 0; o < outer; o++)
         {
             var row = y.AsSpan(o * inner, inner);
@@ -73,10 +75,11 @@ public sealed partial class Tensor
         var (outer, size, inner) = ShapeUtil.Split(shape, d);
         if (size == 0) throw new InvalidOperationException($"Max: dimension {dim} of shape {ShapeString} is empty.");
         var arg = ArgMaxIndices(d);
-        var y = new float[outer * inner];
+        var y = NewDataUninitialized(outer * inner);
+        var x = data;
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
-                y[o * inner + i] = data[(o * size + arg[o * inner + i]) * inner + i];
+                y[o * inner + i] = x[(o * size + arg[o * inner + i]) * inner + i];
         var res = MakeResult(ReducedShape(d, keepDim), y, "Max", this);
         var a = this;
         return res.WithBackward(() =>
@@ -94,15 +97,16 @@ public sealed partial class Tensor
     {
         int d = ShapeUtil.NormalizeDim(dim, Dim, "ArgMax");
         var arg = ArgMaxIndices(d);
-        var y = new float[arg.Length];
+        var y = NewDataUninitialized(arg.Length);
         for (int i = 0; i < y.Length; i++) y[i] = arg[i];
-        return new Tensor(ReducedShape(d, keepDim), y);
+        return Owning(ReducedShape(d, keepDim), y, "ArgMax");
     }
 
     private int[] ArgMaxIndices(int d)
     {
         var (outer, size, inner) = ShapeUtil.Split(shape, d);
         var arg = new int[outer * inner];
+        var data = this.data;
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
             {
@@ -119,9 +123,16 @@ public sealed partial class Tensor
 
     private int[] ReducedShape(int d, bool keepDim)
     {
-        var s = new List<int>(shape);
-        if (keepDim) s[d] = 1; else s.RemoveAt(d);
-        return s.ToArray();
+        if (keepDim)
+        {
+            var k = (int[])shape.Clone();
+            k[d] = 1;
+            return k;
+        }
+        var s = new int[shape.Length - 1];
+        for (int i = 0, j = 0; i < shape.Length; i++)
+            if (i != d) s[j++] = shape[i];
+        return s;
     }
 
     /// <summary>softmax(x)ᵢ = e^{xᵢ−m} / Σⱼ e^{xⱼ−m} with m = max x along <paramref name="dim"/>.
@@ -167,7 +178,7 @@ public sealed partial class Tensor
     {
         int d = ShapeUtil.NormalizeDim(dim, Dim, op);
         var (outer, size, inner) = ShapeUtil.Split(shape, d);
-        var y = new float[Numel];
+        var y = NewDataUninitialized(Numel);
         var x = data;
         ForEachSlice(outer, size, inner, (o, i) =>
         {

@@ -7,9 +7,11 @@ namespace NotebookKit.Tensors;
 public sealed partial class Tensor
 {
     /// <summary>The same elements viewed with another shape; one entry may be −1 (inferred). Shares storage.</summary>
-    public Tensor Reshape(params int[] newShape)
+    public Tensor Reshape(params int[] newShape) => ViewAs(ShapeUtil.InferShape(newShape, Numel, "Reshape", shape));
+
+    /// <summary>Reshape to a shape already checked to hold <see cref="Numel"/> elements (the array becomes the view's own).</summary>
+    private Tensor ViewAs(int[] s)
     {
-        var s = ShapeUtil.InferShape(newShape, Numel, "Reshape", shape);
         var o = MakeResult(s, data, "Reshape", this);
         var a = this;
         return o.WithBackward(() => { if (a.requiresGrad) Broadcasting.Add(a.GradBuffer(), o.grad!); });
@@ -24,23 +26,25 @@ public sealed partial class Tensor
         if (Dim == 0) return Reshape(1);
         int s = ShapeUtil.NormalizeDim(startDim, Dim, "Flatten"), e = ShapeUtil.NormalizeDim(endDim, Dim, "Flatten");
         if (s > e) throw new ArgumentException($"Flatten: startDim {startDim} comes after endDim {endDim} for shape {ShapeString}.");
-        var ns = new List<int>();
-        for (int i = 0; i < s; i++) ns.Add(shape[i]);
+        var ns = new int[Dim - (e - s)];
+        for (int i = 0; i < s; i++) ns[i] = shape[i];
         int m = 1;
         for (int i = s; i <= e; i++) m *= shape[i];
-        ns.Add(m);
-        for (int i = e + 1; i < Dim; i++) ns.Add(shape[i]);
-        return Reshape(ns.ToArray());
+        ns[s] = m;
+        for (int i = e + 1; i < Dim; i++) ns[i - (e - s)] = shape[i];
+        return ViewAs(ns);
     }
 
     /// <summary>Splits <paramref name="dim"/> into <paramref name="sizes"/>, e.g. (N, 784).Unflatten(1, 1, 28, 28).</summary>
     public Tensor Unflatten(int dim, params int[] sizes)
     {
         int d = ShapeUtil.NormalizeDim(dim, Dim, "Unflatten");
-        var ns = new List<int>(shape[..d]);
-        ns.AddRange(ShapeUtil.InferShape(sizes, shape[d], "Unflatten", [shape[d]]));
-        ns.AddRange(shape[(d + 1)..]);
-        return Reshape(ns.ToArray());
+        var split = ShapeUtil.InferShape(sizes, shape[d], "Unflatten", [shape[d]]);
+        var ns = new int[Dim - 1 + split.Length];
+        shape.AsSpan(0, d).CopyTo(ns);
+        split.CopyTo(ns, d);
+        shape.AsSpan(d + 1).CopyTo(ns.AsSpan(d + split.Length));
+        return ViewAs(ns);
     }
 
     /// <summary>Inserts a dimension of size 1 at <paramref name="dim"/>.</summary>
@@ -48,9 +52,11 @@ public sealed partial class Tensor
     {
         int d = dim < 0 ? dim + Dim + 1 : dim;
         if (d < 0 || d > Dim) throw new ArgumentOutOfRangeException(nameof(dim), $"Unsqueeze: dimension {dim} is out of range for shape {ShapeString}.");
-        var ns = new List<int>(shape);
-        ns.Insert(d, 1);
-        return Reshape(ns.ToArray());
+        var ns = new int[Dim + 1];
+        shape.AsSpan(0, d).CopyTo(ns);
+        ns[d] = 1;
+        shape.AsSpan(d).CopyTo(ns.AsSpan(d + 1));
+        return ViewAs(ns);
     }
 
     /// <summary>Removes dimension <paramref name="dim"/> if it has size 1.</summary>
@@ -58,9 +64,10 @@ public sealed partial class Tensor
     {
         int d = ShapeUtil.NormalizeDim(dim, Dim, "Squeeze");
         if (shape[d] != 1) return this;
-        var ns = new List<int>(shape);
-        ns.RemoveAt(d);
-        return Reshape(ns.ToArray());
+        var ns = new int[Dim - 1];
+        shape.AsSpan(0, d).CopyTo(ns);
+        shape.AsSpan(d + 1).CopyTo(ns.AsSpan(d));
+        return ViewAs(ns);
     }
 
     /// <summary>Swaps two dimensions (copies).</summary>
@@ -84,7 +91,7 @@ public sealed partial class Tensor
         var p = dims.Select(d => ShapeUtil.NormalizeDim(d, Dim, "Permute")).ToArray();
         if (p.Distinct().Count() != Dim) throw new ArgumentException($"Permute: dims ({string.Join(", ", dims)}) repeat a dimension.");
         var ns = p.Select(d => shape[d]).ToArray();
-        var y = new float[Numel];
+        var y = NewDataUninitialized(Numel);
         PermuteCopy(data, shape, p, y, accumulate: false);
         var o = MakeResult(ns, y, "Permute", this);
         var a = this;
@@ -136,7 +143,7 @@ public sealed partial class Tensor
                 $"Narrow: [{start}, {start + length}) is outside dimension {dim} of size {shape[d]} (shape {ShapeString}).");
         var (outer, size, inner) = ShapeUtil.Split(shape, d);
         var ns = (int[])shape.Clone(); ns[d] = length;
-        var y = new float[outer * length * inner];
+        var y = NewDataUninitialized(outer * length * inner);
         for (int o = 0; o < outer; o++)
             Array.Copy(data, (o * size + start) * inner, y, o * length * inner, length * inner);
         var res = MakeResult(ns, y, "Narrow", this);
@@ -179,7 +186,7 @@ public sealed partial class Tensor
                 throw new IndexOutOfRangeException($"IndexSelect: index {ix} is out of range for dimension {dim} of size {size} (shape {ShapeString}).");
         var ns = (int[])shape.Clone(); ns[d] = indices.Length;
         int m = indices.Length;
-        var y = new float[outer * m * inner];
+        var y = NewDataUninitialized(outer * m * inner);
         for (int o = 0; o < outer; o++)
             for (int j = 0; j < m; j++)
                 Array.Copy(data, (o * size + indices[j]) * inner, y, (o * m + j) * inner, inner);
@@ -213,7 +220,7 @@ public sealed partial class Tensor
         }
         var ns = (int[])first.shape.Clone(); ns[d] = total;
         var (outer, _, inner) = ShapeUtil.Split(ns, d);
-        var y = new float[ShapeUtil.Numel(ns)];
+        var y = NewDataUninitialized(ShapeUtil.Numel(ns));
         int at = 0;
         foreach (var t in tensors)
         {

@@ -7,7 +7,7 @@ public sealed partial class Tensor
 {
     private Tensor Map<TOp>(string op) where TOp : IUnaryOp
     {
-        var y = GC.AllocateUninitializedArray<float>(Numel);
+        var y = NewDataUninitialized(Numel);
         UnaryOps.Map<TOp>(data, y);
         return MakeResult(shape, y, op, this);
     }
@@ -18,7 +18,8 @@ public sealed partial class Tensor
         if (!requiresGrad) return;
         var gx = GradBuffer();
         var g = o.grad!;
-        for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * derivative(data[i], o.data[i]);
+        var x = data; var y = o.data;
+        for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * derivative(x[i], y[i]);
     }
 
     /// <summary>The SIMD form of <see cref="BackwardElementwise"/> for the hot activations.</summary>
@@ -59,9 +60,10 @@ public sealed partial class Tensor
     /// <summary>xᵖ for a constant exponent. d/dx = p·xᵖ⁻¹.</summary>
     public Tensor Pow(float exponent)
     {
-        var y = new float[Numel];
-        if (exponent == 2f) for (int i = 0; i < y.Length; i++) y[i] = data[i] * data[i];
-        else for (int i = 0; i < y.Length; i++) y[i] = MathF.Pow(data[i], exponent);
+        var y = NewDataUninitialized(Numel);
+        var x = data;
+        if (exponent == 2f) for (int i = 0; i < y.Length; i++) y[i] = x[i] * x[i];
+        else for (int i = 0; i < y.Length; i++) y[i] = MathF.Pow(x[i], exponent);
         var o = MakeResult(shape, y, "Pow", this);
         // p = 0 is special-cased as in PyTorch: 0·x⁻¹ would be NaN at x = 0.
         return o.WithBackward(() => BackwardElementwise(o,
@@ -77,8 +79,9 @@ public sealed partial class Tensor
     public Tensor Clamp(float min = float.NegativeInfinity, float max = float.PositiveInfinity)
     {
         if (min > max) throw new ArgumentException($"Clamp: min ({min}) is greater than max ({max}).");
-        var y = new float[Numel];
-        for (int i = 0; i < y.Length; i++) y[i] = Math.Clamp(data[i], min, max);
+        var y = NewDataUninitialized(Numel);
+        var x = data;
+        for (int i = 0; i < y.Length; i++) y[i] = Math.Clamp(x[i], min, max);
         var o = MakeResult(shape, y, "Clamp", this);
         return o.WithBackward(() => BackwardElementwise(o, (x, _) => x >= min && x <= max ? 1f : 0f));
     }
@@ -93,7 +96,7 @@ public sealed partial class Tensor
     /// <summary>x for x &gt; 0, slope·x otherwise. d/dx = 1 or slope.</summary>
     public Tensor LeakyRelu(float negativeSlope = 0.01f)
     {
-        var y = GC.AllocateUninitializedArray<float>(Numel);
+        var y = NewDataUninitialized(Numel);
         UnaryGrads.LeakyRelu(data, y, negativeSlope);
         var o = MakeResult(shape, y, "LeakyRelu", this);
         return o.WithBackward(() =>

@@ -7,7 +7,8 @@ namespace NotebookKit.Tensors;
 /// A float32 n-dimensional array that records the operations applied to it, so that
 /// <see cref="Backward"/> can compute gradients (reverse-mode automatic differentiation).
 /// Storage is always contiguous and row-major; shape-changing views such as
-/// <see cref="Reshape"/> share the storage, everything else allocates its result.
+/// <see cref="Reshape"/> share the storage, everything else allocates its result — from a pool of reused
+/// buffers while a <see cref="DisposeScope"/> is open (see <see cref="Torch.NewDisposeScope"/>).
 /// </summary>
 /// <remarks>
 /// Mirrors <c>torch.Tensor</c>: <c>x.Sum()</c>, <c>x.Matmul(w)</c>, <c>x.Relu()</c>,
@@ -15,20 +16,38 @@ namespace NotebookKit.Tensors;
 /// </remarks>
 public sealed partial class Tensor
 {
-    internal readonly float[] data;
+    private readonly float[] storage;
     internal readonly int[] shape;
 
+    /// <summary>The elements, row-major. Throws once the tensor is disposed, so a stale tensor can never read
+    /// (or write) storage that the pool has handed to another tensor.</summary>
+    internal float[] data
+    {
+        get
+        {
+            if (disposed) ThrowDisposed();
+            return storage;
+        }
+    }
+
+    /// <summary>Wraps <paramref name="data"/> without taking it over: the storage never goes to the pool.</summary>
     internal Tensor(int[] shape, float[] data)
     {
         this.shape = shape;
-        this.data = data;
+        storage = data;
         Numel = ShapeUtil.Numel(shape);
         if (data.Length != Numel)
             throw new ArgumentException(
                 $"Tensor: shape {ShapeUtil.Format(shape)} holds {Numel} elements but the data has {data.Length}.");
+        DisposeScope.Current?.Own(this);
     }
 
-    internal Tensor(int[] shape) : this(shape, new float[ShapeUtil.Numel(shape)]) { }
+    /// <summary>A zero-filled tensor that owns its storage (pooled inside a dispose scope).</summary>
+    internal Tensor(int[] shape, string origin) : this(shape, NewData(ShapeUtil.Numel(shape)))
+    {
+        this.origin = origin;
+        pooled = scope != null;
+    }
 
     /// <summary>The sizes of the dimensions, e.g. <c>[128, 784]</c> (a copy: tensors are not resized in place).</summary>
     public int[] Shape => (int[])shape.Clone();
@@ -69,6 +88,7 @@ public sealed partial class Tensor
 
     public override string ToString()
     {
+        if (disposed) return $"tensor(<disposed>, shape={ShapeUtil.Format(shape)})";
         var sb = new StringBuilder("tensor(");
         AppendValues(sb, 0, 0, 7);
         sb.Append(", shape=").Append(ShapeUtil.Format(shape));

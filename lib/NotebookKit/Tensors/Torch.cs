@@ -17,33 +17,48 @@ public static class Torch
     /// <summary>Opens a scope in which no graph is recorded.</summary>
     public static NoGradScope NoGrad() => new();
 
-    public static Tensor Zeros(params int[] shape) => new(CheckShape(shape, "Zeros"));
+    /// <summary>Opens a scope that disposes every tensor created in it (on this thread) when it ends, returning their
+    /// storage to a pool for reuse: <c>using var scope = Torch.NewDisposeScope();</c> around a training step makes the
+    /// step allocate almost nothing. See <see cref="DisposeScope"/>.</summary>
+    public static DisposeScope NewDisposeScope() => new();
+
+    public static Tensor Zeros(params int[] shape) => new(CheckShape(shape, "Zeros"), "Zeros");
 
     public static Tensor Ones(params int[] shape) => Full(shape, 1f);
 
     public static Tensor Full(int[] shape, float value)
     {
-        var t = new Tensor(CheckShape(shape, "Full"));
-        Array.Fill(t.data, value);
-        return t;
+        var s = CheckShape(shape, "Full");
+        var d = Tensors.Tensor.NewDataUninitialized(ShapeUtil.Numel(s));
+        Array.Fill(d, value);
+        return Tensors.Tensor.Owning(s, d, "Full");
     }
 
     /// <summary>A 0-dimensional tensor holding one value (PyTorch: <c>torch.tensor(3.0)</c>).</summary>
-    public static Tensor Scalar(float value) => new([], [value]);
+    public static Tensor Scalar(float value)
+    {
+        var d = Tensors.Tensor.NewDataUninitialized(1);
+        d[0] = value;
+        return Tensors.Tensor.Owning([], d, "Scalar");
+    }
 
     /// <summary>A tensor with a copy of <paramref name="values"/>; the shape defaults to 1-d.</summary>
-    public static Tensor Tensor(float[] values, params int[] shape) =>
-        new(shape.Length == 0 ? [values.Length] : ShapeUtil.InferShape(shape, values.Length, "Tensor", [values.Length]),
-            (float[])values.Clone());
+    public static Tensor Tensor(float[] values, params int[] shape)
+    {
+        var s = shape.Length == 0 ? [values.Length] : ShapeUtil.InferShape(shape, values.Length, "Tensor", [values.Length]);
+        var d = Tensors.Tensor.NewDataUninitialized(values.Length);
+        values.CopyTo(d, 0);
+        return Tensors.Tensor.Owning(s, d, "Tensor");
+    }
 
     /// <summary>A 2-d tensor from a rectangular array.</summary>
     public static Tensor Tensor(float[,] values)
     {
         int r = values.GetLength(0), c = values.GetLength(1);
-        var d = new float[r * c];
+        var d = Tensors.Tensor.NewDataUninitialized(r * c);
         for (int i = 0; i < r; i++)
             for (int j = 0; j < c; j++) d[i * c + j] = values[i, j];
-        return new([r, c], d);
+        return Tensors.Tensor.Owning([r, c], d, "Tensor");
     }
 
     /// <summary>Wraps <paramref name="values"/> without copying; the caller gives up ownership.</summary>
@@ -56,18 +71,18 @@ public static class Torch
         if (step == 0 || (end - start) / step < 0)
             throw new ArgumentException($"Arange: cannot go from {start} to {end} in steps of {step}.");
         int n = (int)Math.Ceiling((end - start) / step);
-        var d = new float[n];
+        var d = Tensors.Tensor.NewDataUninitialized(n);
         for (int i = 0; i < n; i++) d[i] = start + i * step;
-        return new([n], d);
+        return Tensors.Tensor.Owning([n], d, "Arange");
     }
 
     /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive.</summary>
     public static Tensor Linspace(float start, float end, int steps)
     {
         if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), "Linspace: steps must be at least 1.");
-        var d = new float[steps];
+        var d = Tensors.Tensor.NewDataUninitialized(steps);
         for (int i = 0; i < steps; i++) d[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
-        return new([steps], d);
+        return Tensors.Tensor.Owning([steps], d, "Linspace");
     }
 
     /// <summary>Uniform on [0, 1).</summary>
@@ -79,28 +94,30 @@ public static class Torch
     public static Tensor Uniform(int[] shape, float low, float high, Generator? generator = null)
     {
         var g = generator ?? DefaultGenerator;
-        var t = new Tensor(CheckShape(shape, "Uniform"));
-        for (int i = 0; i < t.data.Length; i++) t.data[i] = low + (high - low) * g.NextFloat();
-        return t;
+        var s = CheckShape(shape, "Uniform");
+        var d = Tensors.Tensor.NewDataUninitialized(ShapeUtil.Numel(s));
+        for (int i = 0; i < d.Length; i++) d[i] = low + (high - low) * g.NextFloat();
+        return Tensors.Tensor.Owning(s, d, "Uniform");
     }
 
     /// <summary>Standard normal N(0, 1).</summary>
     public static Tensor Randn(int[] shape, Generator? generator = null)
     {
         var g = generator ?? DefaultGenerator;
-        var t = new Tensor(CheckShape(shape, "Randn"));
-        for (int i = 0; i < t.data.Length; i++) t.data[i] = g.NextNormal();
-        return t;
+        var s = CheckShape(shape, "Randn");
+        var d = Tensors.Tensor.NewDataUninitialized(ShapeUtil.Numel(s));
+        for (int i = 0; i < d.Length; i++) d[i] = g.NextNormal();
+        return Tensors.Tensor.Owning(s, d, "Randn");
     }
 
     public static Tensor Randn(params int[] shape) => Randn(shape, null);
 
     /// <summary>Standard normal noise shaped like <paramref name="like"/> (PyTorch: <c>torch.randn_like</c>).</summary>
-    public static Tensor RandnLike(Tensor like, Generator? generator = null) => Randn(like.Shape, generator);
+    public static Tensor RandnLike(Tensor like, Generator? generator = null) => Randn(like.shape, generator);
 
-    public static Tensor ZerosLike(Tensor like) => new(like.Shape);
+    public static Tensor ZerosLike(Tensor like) => new(like.shape, "ZerosLike"); // shapes are never mutated: shared
 
-    public static Tensor OnesLike(Tensor like) => Full(like.Shape, 1f);
+    public static Tensor OnesLike(Tensor like) => Full(like.shape, 1f);
 
     /// <summary>A random permutation of 0..n-1 (as int indices).</summary>
     public static int[] Randperm(int n, Generator? generator = null) => (generator ?? DefaultGenerator).Permutation(n);

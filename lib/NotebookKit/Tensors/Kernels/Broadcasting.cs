@@ -39,7 +39,7 @@ internal struct DivOp : IBinaryOp
 /// </summary>
 internal static class Broadcasting
 {
-    public static void Binary<TOp>(float[] a, int[] aStrides, float[] b, int[] bStrides, float[] o, int[] outShape)
+    public static void Binary<TOp>(float[] a, ReadOnlySpan<int> aStrides, float[] b, ReadOnlySpan<int> bStrides, float[] o, int[] outShape)
         where TOp : IBinaryOp
     {
         int rank = outShape.Length;
@@ -47,7 +47,7 @@ internal static class Broadcasting
         int inner = outShape[rank - 1];
         if (inner == 0 || o.Length == 0) return;
         int sa = aStrides[rank - 1], sb = bStrides[rank - 1];
-        var idx = new int[rank];
+        Span<int> idx = stackalloc int[rank];
         int rows = o.Length / inner;
         int ao = 0, bo = 0;
         for (int r = 0; r < rows; r++)
@@ -100,7 +100,7 @@ internal static class Broadcasting
         int inner = outShape[rank - 1];
         if (inner == 0 || src.Length == 0) return;
         int sd = dstStrides[rank - 1];
-        var idx = new int[rank];
+        Span<int> idx = stackalloc int[rank];
         int rows = src.Length / inner, off = 0;
         for (int r = 0; r < rows; r++)
         {
