@@ -24,19 +24,35 @@ internal static unsafe class GemmDot
         float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc, int threads)
     {
         int groups = (m + Group - 1) / Group;
-        WorkSharing.For(groups, threads, g =>
-        {
-            int i0 = g * Group, rows = Math.Min(Group, m - i0);
-            fixed (float* pa = a, pb = b, pc = c)
-                RowGroup(rows, n, k, alpha, pa + aOffset + (long)i0 * lda, lda, pb + bOffset, ldb, beta, pc + cOffset + (long)i0 * ldc, ldc);
-        });
+        if (threads <= 1 || groups <= 1)
+            for (int g = 0; g < groups; g++) GroupOfRows(g, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        else InParallel(groups, threads, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
+
+    // Its own method so that the closure is allocated only when threads are used (see GemmBlocked).
+    private static void InParallel(int groups, int threads, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) =>
+        WorkSharing.For(groups, threads, g => GroupOfRows(g, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
+
+    private static void GroupOfRows(int g, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc)
+    {
+        int i0 = g * Group, rows = Math.Min(Group, m - i0);
+        fixed (float* pa = a, pb = b, pc = c)
+            RowGroup(rows, n, k, alpha, pa + aOffset + (long)i0 * lda, lda, pb + bOffset, ldb, beta, pc + cOffset + (long)i0 * ldc, ldc);
+    }
+
+    // The lane sums of a row group, per thread, grown and never shrunk (a fresh array each call cost up to 256 kB).
+    [ThreadStatic] private static Vector512<float>[]? accumulators;
 
     // Rows i0 … i0+rows of C: lane sums of every 4×4 block kept in `acc` across the k-chunks.
     private static void RowGroup(int rows, int n, int k, float alpha, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
         int ib = (rows + Rows - 1) / Rows, jb = (n + Rows - 1) / Rows, k16 = k & ~15;
-        var acc = new Vector512<float>[ib * jb * Rows * Rows];
+        int length = ib * jb * Rows * Rows;
+        if (accumulators == null || accumulators.Length < length) accumulators = new Vector512<float>[length];
+        var acc = accumulators.AsSpan(0, length);
+        acc.Clear();
         fixed (Vector512<float>* s = acc)
         {
             for (int p0 = 0; p0 < k16; p0 += Chunk)

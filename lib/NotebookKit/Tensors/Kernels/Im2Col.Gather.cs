@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -13,6 +14,22 @@ namespace NotebookKit.Tensors.Kernels;
 internal static partial class Im2Col
 {
     private static readonly bool Gathers = Avx2.IsSupported;
+
+    // The tables depend on the geometry (and, for folding, the column matrix's leading dimension) alone, and a training
+    // loop meets the same few geometries every step: built once, shared read-only by all threads. Bounded, in case a
+    // program walks through many shapes.
+    private static readonly ConcurrentDictionary<(ConvGeometry Geometry, int Ld, bool Fold), (int[] Table, int Extra)> Tables = new();
+    private const int MaxTables = 256;
+
+    private static (int[] Table, int Extra) CachedTable(in ConvGeometry g, int ld, bool fold)
+    {
+        var key = (g, fold ? ld : 0, fold);
+        if (Tables.TryGetValue(key, out var hit)) return hit;
+        if (Tables.Count >= MaxTables) Tables.Clear();
+        int extra;
+        var table = fold ? FoldTable(g, ld, out extra) : UnfoldTable(g, out extra);
+        return Tables.GetOrAdd(key, (table, extra));
+    }
 
     /// <summary>For each window offset q = i·KW + j, the L source offsets inside one channel of the image, padded to a multiple of 8.</summary>
     private static int[] UnfoldTable(in ConvGeometry g, out int lPadded)

@@ -18,7 +18,7 @@ internal static partial class Im2Col
         int ld = count * g.L;
         if (Gathers)
         {
-            var table = UnfoldTable(g, out int lp);
+            var (table, lp) = CachedTable(g, ld, fold: false);
             For(count, (long)g.K * ld, b => UnfoldImageGather(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld, table, lp));
         }
         else For(count, (long)g.K * ld, b => UnfoldImage(images, (n0 + b) * geo.ImageSize, geo, col, b * geo.L, ld));
@@ -31,7 +31,7 @@ internal static partial class Im2Col
         int ld = count * g.L;
         if (Gathers)
         {
-            var table = FoldTable(g, ld, out int taps);
+            var (table, taps) = CachedTable(g, ld, fold: true);
             For(count, (long)g.K * ld, b => FoldImageGather(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize, table, taps));
         }
         else For(count, (long)g.K * ld, b => FoldImage(col, b * geo.L, ld, geo, images, (n0 + b) * geo.ImageSize));

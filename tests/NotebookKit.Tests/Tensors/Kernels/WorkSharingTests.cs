@@ -23,7 +23,7 @@ public class WorkSharingTests
     }
 
     [Fact]
-    public void ConcurrentCallersEachGetAllTheirIndices()
+    public async Task ConcurrentCallersEachGetAllTheirIndices()
     {
         var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
         {
@@ -35,7 +35,6 @@ public class WorkSharingTests
             }
             return true;
         })).ToArray();
-        Task.WaitAll(tasks);
-        Assert.All(tasks, t => Assert.True(t.Result));
+        Assert.All(await Task.WhenAll(tasks), Assert.True);
     }
 }
