@@ -54,6 +54,25 @@ internal static class JupyterEnvironment
         return Path.Combine(prefix, "share", "jupyter");
     }
 
+    /// <summary>
+    /// <see cref="Run"/> for a python client that starts the kernel through jupyter_client, again (up to twice) when the
+    /// kernel could not bind a port: jupyter_client picks free ports and releases them before the kernel binds them, so
+    /// a connection opened meanwhile by another test can take one (a known race; nbclient has no restarter to pick new
+    /// ports, unlike the Notebook server). The first output is kept in the result, so a retry is visible in the log.
+    /// </summary>
+    public static (int Exit, string Output) RunJupyterClient(IEnumerable<string> args, string? cwd = null,
+        IReadOnlyDictionary<string, string>? env = null, TimeSpan? timeout = null)
+    {
+        var list = args.ToList();
+        var earlier = "";
+        for (int attempt = 1; ; attempt++)
+        {
+            var r = Run(Python, list, cwd, env, timeout);
+            if (r.Exit == 0 || attempt == 3 || !r.Output.Contains("Address already in use")) return (r.Exit, earlier + r.Output);
+            earlier += $"[attempt {attempt}: the kernel lost a port race (Address already in use); retrying]\n";
+        }
+    }
+
     public static (int Exit, string Output) Run(string file, IEnumerable<string> args, string? cwd = null,
         IReadOnlyDictionary<string, string>? env = null, TimeSpan? timeout = null)
     {

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace NotebookKit.Jupyter.Tests;
 
 /// <summary>tests/jupyter/test_kernel.py (jupyter_kernel_test's KernelTests and our extras) against the installed kernelspec.</summary>
+[Collection(JupyterClientsCollection.Name)]
 public partial class JupyterKernelConformanceTests(ITestOutputHelper log)
 {
     [JupyterFact]
@@ -12,7 +13,7 @@ public partial class JupyterKernelConformanceTests(ITestOutputHelper log)
         JupyterEnvironment.EnsureReleaseLibrary();
         using var prefix = new TempDir();
         var jupyterPath = JupyterEnvironment.InstallKernelSpec(prefix.Path);
-        var (exit, output) = JupyterEnvironment.Run(JupyterEnvironment.Python,
+        var (exit, output) = JupyterEnvironment.RunJupyterClient(
             ["-m", "unittest", "-v", "tests/jupyter/test_kernel.py"], cwd: JupyterEnvironment.RepoRoot,
             env: new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath, ["JUPYTER_DATA_DIR"] = jupyterPath },
             timeout: TimeSpan.FromMinutes(15));

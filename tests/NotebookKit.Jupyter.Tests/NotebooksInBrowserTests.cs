@@ -12,6 +12,7 @@ namespace NotebookKit.Jupyter.Tests;
 /// with plotly.js served from the kernelspec, since this machine has no CDN), every image grid decoded, no error
 /// output, and every code cell executed.
 /// </summary>
+[Collection(JupyterClientsCollection.Name)]
 public class NotebooksInBrowserTests(ITestOutputHelper log)
 {
     public static TheoryData<string> Notebooks() => CourseNotebooks();

@@ -10,6 +10,7 @@ namespace NotebookKit.Jupyter.Tests;
 /// kernelspec), compared with the headless runner's run of the same notebook: the same kinds of outputs per cell
 /// (output types, stream names, MIME types, error names), and every check cell passing.
 /// </summary>
+[Collection(JupyterClientsCollection.Name)]
 public class NotebooksThroughJupyterTests(ITestOutputHelper log)
 {
     public static TheoryData<string> Notebooks() => CourseNotebooks();
@@ -28,7 +29,7 @@ public class NotebooksThroughJupyterTests(ITestOutputHelper log)
 
         var prep = Run("dotnet", [KernelDll, "prepare", source, prepared, "--fast"]);
         Assert.True(prep.Exit == 0, prep.Output);
-        var nbclient = Run(Python, [Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, viaJupyter, folder],
+        var nbclient = RunJupyterClient([Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, viaJupyter, folder],
             env: new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath, ["JUPYTER_DATA_DIR"] = jupyterPath });
         Assert.True(nbclient.Exit == 0, "nbclient failed:\n" + nbclient.Output);
         var headless = Run("dotnet", [CliDll, "run-one", source, "--out", headlessDir, "--fast"]);
