@@ -33,28 +33,20 @@ internal static unsafe class GemmBlocked
         {
             int bs = Math.Min(block, sharedSize - s0);
             PackShared(p, packB: byRows, s0, bs, kcb, shared, threads);
-            if (threads <= 1 || pieces <= 1)
-                for (int t = 0; t < pieces; t++) ComputePieceNumber(p, byRows, t, pieces, size, unit, s0, bs, kcb, shared);
-            else ComputePiecesInParallel(p, byRows, pieces, size, unit, s0, bs, kcb, shared, threads);
+            WorkSharing.For(pieces, threads, new PiecesOfC(p, byRows, pieces, size, unit, s0, bs, kcb, (nint)shared));
         }
     }
 
-    // The lambdas live in their own methods: a method whose locals a lambda captures allocates the closure on entry,
-    // even on the single-threaded path that never creates the lambda; training steps run mostly single-threaded
-    // products and should allocate nothing.
-    private static void ComputePiecesInParallel(GemmProblem p, bool byRows, int pieces, int size, int unit, int b0, int bs,
-        int kcb, float* shared, int threads)
+    /// <summary>Piece t of C against the shared block b0..b0+bs (see <see cref="ComputePiece"/>).</summary>
+    private readonly struct PiecesOfC(GemmProblem p, bool byRows, int pieces, int size, int unit, int b0, int bs, int kcb, nint shared)
+        : WorkSharing.IParallelBody
     {
-        nint sharedAddress = (nint)shared;
-        WorkSharing.For(pieces, threads, t => ComputePieceNumber(p, byRows, t, pieces, size, unit, b0, bs, kcb, (float*)sharedAddress));
-    }
-
-    private static void ComputePieceNumber(in GemmProblem p, bool byRows, int t, int pieces, int size, int unit, int b0, int bs,
-        int kcb, float* shared)
-    {
-        var (lo, hi) = Piece(t, pieces, size, unit);
-        if (byRows) ComputePiece(p, true, lo, hi - lo, b0, bs, kcb, shared);
-        else ComputePiece(p, false, b0, bs, lo, hi - lo, kcb, shared);
+        public void Run(int t)
+        {
+            var (lo, hi) = Piece(t, pieces, size, unit);
+            if (byRows) ComputePiece(p, true, lo, hi - lo, b0, bs, kcb, (float*)shared);
+            else ComputePiece(p, false, b0, bs, lo, hi - lo, kcb, (float*)shared);
+        }
     }
 
     /// <summary>
@@ -91,26 +83,21 @@ internal static unsafe class GemmBlocked
         const int PanelsPerGroup = 8;
         int unit = packB ? GemmMacro.NR : GemmMacro.MR, width = PanelsPerGroup * unit;
         int groups = (size + width - 1) / width, slices = (p.K + kcb - 1) / kcb;
-        if (threads <= 1 || slices * groups <= 1)
-            for (int item = 0; item < slices * groups; item++) PackSharedItem(p, packB, start, size, kcb, dst, item, groups, width, unit);
-        else PackSharedInParallel(p, packB, start, size, kcb, dst, threads, slices * groups, groups, width, unit);
+        WorkSharing.For(slices * groups, threads, new SharedPanels(p, packB, start, size, kcb, (nint)dst, groups, width, unit));
     }
 
-    private static void PackSharedInParallel(GemmProblem p, bool packB, int start, int size, int kcb, float* dst, int threads,
-        int items, int groups, int width, int unit)
+    /// <summary>Item i of <see cref="PackShared"/>: one group of panels of one k-slice.</summary>
+    private readonly struct SharedPanels(GemmProblem p, bool packB, int start, int size, int kcb, nint dst, int groups, int width, int unit)
+        : WorkSharing.IParallelBody
     {
-        nint to0 = (nint)dst;
-        WorkSharing.For(items, threads, item => PackSharedItem(p, packB, start, size, kcb, (float*)to0, item, groups, width, unit));
-    }
-
-    private static void PackSharedItem(in GemmProblem p, bool packB, int start, int size, int kcb, float* dst, int item, int groups,
-        int width, int unit)
-    {
-        long sliceStride = RoundUp(size, unit);
-        int pc = item / groups * kcb, kc = Math.Min(kcb, p.K - pc), lo = item % groups * width, count = Math.Min(width, size - lo);
-        float* to = dst + pc * sliceStride + (long)lo * kc;
-        if (packB) fixed (float* b = p.B) GemmPacking.PackB(p.TransB, b + p.BOffset, p.Ldb, pc, kc, start + lo, count, unit, to);
-        else fixed (float* a = p.A) GemmPacking.PackA(p.TransA, a + p.AOffset, p.Lda, start + lo, count, pc, kc, unit, to);
+        public void Run(int item)
+        {
+            long sliceStride = RoundUp(size, unit);
+            int pc = item / groups * kcb, kc = Math.Min(kcb, p.K - pc), lo = item % groups * width, count = Math.Min(width, size - lo);
+            float* to = (float*)dst + pc * sliceStride + (long)lo * kc;
+            if (packB) fixed (float* b = p.B) GemmPacking.PackB(p.TransB, b + p.BOffset, p.Ldb, pc, kc, start + lo, count, unit, to);
+            else fixed (float* a = p.A) GemmPacking.PackA(p.TransA, a + p.AOffset, p.Lda, start + lo, count, pc, kc, unit, to);
+        }
     }
 
     /// <summary>How many pieces to cut a side of <paramref name="size"/> into: at most <paramref name="max"/> wide,

@@ -23,23 +23,19 @@ internal static unsafe class GemmDot
     public static void Sgemm(int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
         float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc, int threads)
     {
-        int groups = (m + Group - 1) / Group;
-        if (threads <= 1 || groups <= 1)
-            for (int g = 0; g < groups; g++) GroupOfRows(g, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        else InParallel(groups, threads, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        WorkSharing.For((m + Group - 1) / Group, threads, new RowGroups(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
     }
 
-    // Its own method so that the closure is allocated only when threads are used (see GemmBlocked).
-    private static void InParallel(int groups, int threads, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) =>
-        WorkSharing.For(groups, threads, g => GroupOfRows(g, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
-
-    private static void GroupOfRows(int g, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc)
+    /// <summary>Group g: rows g·Group … of C.</summary>
+    private readonly struct RowGroups(int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) : WorkSharing.IParallelBody
     {
-        int i0 = g * Group, rows = Math.Min(Group, m - i0);
-        fixed (float* pa = a, pb = b, pc = c)
-            RowGroup(rows, n, k, alpha, pa + aOffset + (long)i0 * lda, lda, pb + bOffset, ldb, beta, pc + cOffset + (long)i0 * ldc, ldc);
+        public void Run(int g)
+        {
+            int i0 = g * Group, rows = Math.Min(Group, m - i0);
+            fixed (float* pa = a, pb = b, pc = c)
+                RowGroup(rows, n, k, alpha, pa + aOffset + (long)i0 * lda, lda, pb + bOffset, ldb, beta, pc + cOffset + (long)i0 * ldc, ldc);
+        }
     }
 
     // The lane sums of a row group, per thread, grown and never shrunk (a fresh array each call cost up to 256 kB).

@@ -19,19 +19,37 @@ internal static class WorkSharing
     private static readonly Lock Gate = new();
     private static Helper[] helpers = [];
 
-    public static void For(int count, int threads, Action<int> body)
+    /// <summary>Runs <paramref name="body"/> for every index in [0, count), on up to <paramref name="threads"/> threads.</summary>
+    public static void For(int count, int threads, Action<int> body) => For(count, threads, new ActionBody(body));
+
+    /// <summary>
+    /// The same for a struct body: the kernels pass their arguments in a struct instead of a lambda's closure, so a
+    /// product run on one thread allocates nothing, and one run on several threads only its <see cref="Loop"/>.
+    /// </summary>
+    public static void For<TBody>(int count, int threads, TBody body) where TBody : struct, IParallelBody
     {
         if (threads <= 1 || count <= 1)
         {
-            for (int i = 0; i < count; i++) body(i);
+            for (int i = 0; i < count; i++) body.Run(i);
             return;
         }
-        var loop = new Loop(count, body);
+        var loop = new Loop<TBody>(count, body);
         var pool = Helpers(Math.Min(threads, count) - 1);
         for (int h = 0; h < pool.Length && h < threads - 1; h++) pool[h].Offer(loop);
         loop.Run();
         var spin = new SpinWait();
         while (Volatile.Read(ref loop.Done) < count) spin.SpinOnce(sleep1Threshold: -1);
+    }
+
+    /// <summary>What a parallel loop runs for one index.</summary>
+    public interface IParallelBody
+    {
+        void Run(int index);
+    }
+
+    private readonly struct ActionBody(Action<int> action) : IParallelBody
+    {
+        public void Run(int index) => action(index);
     }
 
     private static Helper[] Helpers(int wanted)
@@ -46,7 +64,8 @@ internal static class WorkSharing
         }
     }
 
-    private sealed class Loop(int count, Action<int> body)
+    /// <summary>One call's indices, taken one at a time by the caller and the helpers it was offered to.</summary>
+    private abstract class Loop(int count)
     {
         public int Done;
         private int next = -1;
@@ -55,10 +74,17 @@ internal static class WorkSharing
         {
             for (int i; (i = Interlocked.Increment(ref next)) < count;)
             {
-                body(i);
+                RunIndex(i);
                 Interlocked.Increment(ref Done);
             }
         }
+
+        protected abstract void RunIndex(int index);
+    }
+
+    private sealed class Loop<TBody>(int count, TBody body) : Loop(count) where TBody : struct, IParallelBody
+    {
+        protected override void RunIndex(int index) => body.Run(index);
     }
 
     private sealed class Helper
