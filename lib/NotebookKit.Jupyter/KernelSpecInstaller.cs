@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookKit.Interactive;
+using NotebookKit.Kernel.Notebooks;
 
 namespace NotebookKit.Jupyter;
 
@@ -36,8 +37,8 @@ public static class KernelSpecInstaller
     {
         var folder = Path.Combine(kernelsFolder, Name);
         Directory.CreateDirectory(folder);
-        WriteAtomically(Path.Combine(folder, "kernel.json"), Spec().ToJsonString(new() { WriteIndented = true }) + "\n");
-        WriteAtomically(Path.Combine(folder, "kernel.js"), KernelJs);
+        AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), Spec().ToJsonString(new() { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "kernel.js"), KernelJs);
         warning = null;
         string source;
         try { source = PlotlyJs.Locate(plotlyJs); }
@@ -46,14 +47,12 @@ public static class KernelSpecInstaller
             warning = "plotly.js was not copied into the kernelspec, so the classic Jupyter Notebook will load it from the CDN: " + e.Message;
             return folder;
         }
-        var target = Path.Combine(folder, "plotly.min.js");
-        File.Copy(source, target + ".tmp", overwrite: true);
-        File.Move(target + ".tmp", target, overwrite: true);
+        AtomicFile.Copy(source, Path.Combine(folder, "plotly.min.js"));
         return folder;
     }
 
     /// <summary>The classic Notebook's per-kernel extension (an AMD module with <c>onload</c>).</summary>
-    public const string KernelJs = """
+    public const string KernelJs = $$"""
         // Loaded by the classic Jupyter Notebook when a "C# (NotebookKit)" kernel starts. NotebookKit's charts are
         // text/html that draws with plotly.js through require.js; point its "plotly" module at the copy installed in
         // this kernelspec, so charts draw offline instead of waiting for the CDN.
@@ -61,19 +60,13 @@ public static class KernelSpecInstaller
           return {
             onload: function () {
               var base = (window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook.base_url) || "/";
-              window.require.config({ paths: { plotly: base + "kernelspecs/csharp-notebookkit/plotly.min" } });
+              window.require.config({ paths: { plotly: base + "kernelspecs/{{Name}}/plotly.min" } });
               window.require(["plotly"], function (Plotly) { window.Plotly = window.Plotly || Plotly; });
             }
           };
         });
 
         """;
-
-    private static void WriteAtomically(string path, string text)
-    {
-        File.WriteAllText(path + ".tmp", text);
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
 
     public static JsonObject Spec()
     {

@@ -11,4 +11,14 @@ public static class AtomicFile
         File.WriteAllText(temp, text);
         File.Move(temp, full, overwrite: true);
     }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> the same way (a reader never sees half a copy).</summary>
+    public static void Copy(string source, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Environment.ProcessId}.tmp";
+        File.Copy(source, temp, overwrite: true);
+        File.Move(temp, full, overwrite: true);
+    }
 }
