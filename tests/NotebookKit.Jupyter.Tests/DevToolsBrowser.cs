@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotebookKit.Testing;
 
 namespace NotebookKit.Jupyter.Tests;
 
@@ -14,14 +15,6 @@ namespace NotebookKit.Jupyter.Tests;
 /// </summary>
 internal sealed class DevToolsBrowser : IDisposable
 {
-    public const string RequireVariable = "NOTEBOOKKIT_REQUIRE_BROWSER";
-
-    /// <summary>$NOTEBOOKKIT_CHROMIUM, else /usr/bin/chromium; null when neither exists.</summary>
-    public static string? Executable { get; } =
-        Environment.GetEnvironmentVariable("NOTEBOOKKIT_CHROMIUM") is { Length: > 0 } env
-            ? (File.Exists(env) ? env : null)
-            : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
-
     private readonly Process process;
     private readonly string profile;
     private readonly ClientWebSocket socket = new();
@@ -36,16 +29,9 @@ internal sealed class DevToolsBrowser : IDisposable
 
     public DevToolsBrowser(int width = 1200, int height = 900)
     {
-        var exe = Executable ?? throw new InvalidOperationException(
-            "Chromium not found (/usr/bin/chromium or $NOTEBOOKKIT_CHROMIUM): run `bash environment/setup-browser.sh` as root.");
         profile = Directory.CreateTempSubdirectory("nbk-cdp-").FullName;
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-                     "--mute-audio", "--remote-debugging-port=0", $"--window-size={width},{height}", $"--user-data-dir={profile}",
-                     "about:blank" })
-            psi.ArgumentList.Add(a);
-        process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        var psi = Chromium.StartInfo(profile, ["--remote-debugging-port=0", $"--window-size={width},{height}", "about:blank"]);
+        process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {psi.FileName}.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

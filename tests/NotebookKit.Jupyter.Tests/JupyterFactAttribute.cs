@@ -37,11 +37,11 @@ public sealed class BrowserJupyterTheoryAttribute : TheoryAttribute
 {
     public BrowserJupyterTheoryAttribute()
     {
-        bool required = JupyterEnvironment.Required || Environment.GetEnvironmentVariable(DevToolsBrowser.RequireVariable) == "1";
+        bool required = JupyterEnvironment.Required || Environment.GetEnvironmentVariable(NotebookKit.Testing.Chromium.RequireVariable) == "1";
         if (required) return;
         if (!JupyterEnvironment.LibzmqAvailable || !File.Exists(NotebookServer.Executable))
             Skip = JupyterEnvironment.Missing;
-        else if (DevToolsBrowser.Executable == null)
+        else if (NotebookKit.Testing.Chromium.Executable == null)
             Skip = "Chromium is missing (bash environment/setup-browser.sh installs it); set NOTEBOOKKIT_REQUIRE_BROWSER=1 to fail instead of skipping.";
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NotebookKit.Testing;
 
 namespace NotebookKit.Tests.TestSupport;
 
@@ -8,19 +9,6 @@ namespace NotebookKit.Tests.TestSupport;
 /// </summary>
 internal static class HeadlessChromium
 {
-    /// <summary>The environment variable that makes a missing Chromium a failure instead of a skip (CI sets it).</summary>
-    public const string RequireVariable = "NOTEBOOKKIT_REQUIRE_BROWSER";
-
-    /// <summary>$NOTEBOOKKIT_CHROMIUM, else /usr/bin/chromium; null when neither exists.</summary>
-    public static string? Executable { get; } = Find();
-
-    private static string? Find()
-    {
-        var env = Environment.GetEnvironmentVariable("NOTEBOOKKIT_CHROMIUM");
-        if (!string.IsNullOrEmpty(env)) return File.Exists(env) ? env : null;
-        return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
-    }
-
     /// <summary>Loads <paramref name="htmlPath"/>, lets scripts run for <paramref name="virtualTimeMs"/> of virtual time, returns the DOM.</summary>
     public static string DumpDom(string htmlPath, int virtualTimeMs = 5000, int timeoutMs = 90_000) =>
         Run(htmlPath, [$"--virtual-time-budget={virtualTimeMs}", "--dump-dom"], timeoutMs);
@@ -31,23 +19,10 @@ internal static class HeadlessChromium
 
     private static string Run(string htmlPath, string[] extra, int timeoutMs)
     {
-        var exe = Executable ?? throw new InvalidOperationException(
-            $"Chromium not found (/usr/bin/chromium or $NOTEBOOKKIT_CHROMIUM): run `bash environment/setup-browser.sh` as root.");
         var profile = Path.Combine(Path.GetTempPath(), "nbk-chromium-" + Guid.NewGuid().ToString("N"));
+        var psi = Chromium.StartInfo(profile, [.. extra, new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri]);
         Directory.CreateDirectory(profile);
-        var psi = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--disable-extensions", "--mute-audio", $"--user-data-dir={profile}" })
-            psi.ArgumentList.Add(a);
-        foreach (var a in extra) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri);
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {psi.FileName}.");
         try
         {
             var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,3 +1,5 @@
+using NotebookKit.Testing;
+
 namespace NotebookKit.Tests.TestSupport;
 
 /// <summary>
@@ -8,9 +10,9 @@ public sealed class RequiresBrowserFactAttribute : FactAttribute
 {
     public RequiresBrowserFactAttribute()
     {
-        if (HeadlessChromium.Executable != null) return;
-        if (Environment.GetEnvironmentVariable(HeadlessChromium.RequireVariable) == "1") return;
+        if (Chromium.Executable != null) return;
+        if (Environment.GetEnvironmentVariable(Chromium.RequireVariable) == "1") return;
         Skip = "Chromium not found (/usr/bin/chromium, or $NOTEBOOKKIT_CHROMIUM if set): run `bash environment/setup-browser.sh` as root (setup.sh does), " +
-               $"or set {HeadlessChromium.RequireVariable}=1 to make this a failure.";
+               $"or set {Chromium.RequireVariable}=1 to make this a failure.";
     }
 }
