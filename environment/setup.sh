@@ -12,6 +12,8 @@ fi
 
 bash "$root/environment/fetch-data.sh"
 dotnet restore NotebookKit.sln --verbosity quiet >/dev/null
+# TorchSharp 0.107 on Debian 12: mark its one GCC-13-only libstdc++ requirement weak (see the script).
+bash "$root/environment/setup-torchsharp.sh"
 bash "$root/environment/fetch-assets.sh"
 bash "$root/environment/setup-browser.sh"
 bash "$root/environment/setup-tools.sh"
