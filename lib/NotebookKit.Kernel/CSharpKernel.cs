@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using NotebookKit.Interactive;
+using NotebookKit.Kernel.Packages;
 
 namespace NotebookKit.Kernel;
 
@@ -25,8 +26,9 @@ namespace NotebookKit.Kernel;
 public sealed partial class CSharpKernel
 {
     private readonly KernelOptions options;
-    private readonly ScriptOptions scriptOptions;
+    private readonly NuGetReferences packages;
     private readonly KernelGlobals globals = new();
+    private ScriptOptions scriptOptions;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private ScriptState<object>? state;
     private string? stuck;
@@ -41,6 +43,7 @@ public sealed partial class CSharpKernel
             .WithEmitDebugInformation(true) // stack frames carry cell line numbers
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true);
+        packages = new NuGetReferences(this.options.PackageCacheDirectory, Path.GetFullPath(this.options.WorkingDirectory));
     }
 
     /// <summary>True once a cell ignored an interrupt and still runs: no more cells can run in this process.</summary>
@@ -48,6 +51,9 @@ public sealed partial class CSharpKernel
 
     /// <summary>Cells submitted so far (the last cell's <c>In [n]</c>).</summary>
     public int ExecutionCount { get; private set; }
+
+    /// <summary>How many times this kernel ran <c>dotnet restore</c> for <c>#r "nuget: …"</c> lines (none when the package cache is warm).</summary>
+    public int PackageRestores => packages.Restores;
 
     /// <summary>Runs one cell. Errors (compile, runtime, timeout, directives) come back as an <see cref="ErrorOutput"/>, never as exceptions.</summary>
     /// <param name="code">The cell's source.</param>
@@ -77,15 +83,16 @@ public sealed partial class CSharpKernel
 
     private async Task<ErrorOutput?> CompileAndRun(string code, int n, OutputCollector collector, TimeSpan timeout, CancellationToken ct)
     {
-        var (source, directiveError) = CellDirectives.Rewrite(code, Path.GetFullPath(options.WorkingDirectory), n);
+        var (source, requested, directiveError) = CellDirectives.Rewrite(code, Path.GetFullPath(options.WorkingDirectory), n);
         if (directiveError != null) return directiveError;
+        if (requested.Count > 0 && AddPackages(requested, collector) is { } packageError) return packageError;
         // The cell's file name (for stack frames and errors) comes from a #line directive, not from per-cell
         // ScriptOptions: new options on every submission made Roslyn rebind all references each time and keep
         // them, so memory grew quadratically with the number of cells (4.3 GB after 1,000); one options object keeps it linear.
         var cellSource = $"#line 1 \"{CellErrors.CellFile(n)}\"\n" + source;
         var script = state == null
             ? CSharpScript.Create<object>(cellSource, scriptOptions, typeof(KernelGlobals))
-            : state.Script.ContinueWith<object>(cellSource);
+            : state.Script.ContinueWith<object>(cellSource, scriptOptions);
         List<Diagnostic> errors;
         try { errors = script.Compile(ct).Where(d => d.Severity == DiagnosticSeverity.Error).ToList(); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { return CellErrors.Cancelled(n, stuck: false); }
@@ -103,6 +110,26 @@ public sealed partial class CSharpKernel
             Console.SetOut(stdout);
             Console.SetError(stderr);
             Console.SetIn(stdin);
+        }
+    }
+
+    /// <summary>
+    /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the script's references. The
+    /// options object changes only here, so it stays one object between package cells (see the note on memory above).
+    /// </summary>
+    private ErrorOutput? AddPackages(IReadOnlyList<PackageDirective> requested, OutputCollector collector)
+    {
+        try
+        {
+            var (assemblies, messages) = packages.Add(requested);
+            if (assemblies.Count > 0)
+                scriptOptions = scriptOptions.AddReferences(assemblies.Select(p => MetadataReference.CreateFromFile(p)));
+            foreach (var line in messages) collector.Out.WriteLine(line);
+            return null;
+        }
+        catch (PackageRestoreException e)
+        {
+            return CellErrors.Package(e);
         }
     }
 

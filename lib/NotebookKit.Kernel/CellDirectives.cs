@@ -1,14 +1,16 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using NotebookKit.Kernel.Packages;
 
 namespace NotebookKit.Kernel;
 
 /// <summary>
 /// Checks a cell's <c>#</c> lines before Roslyn sees them: <c>#r "path.dll"</c> is resolved against the notebook's
-/// folder (Roslyn would resolve it against the process's directory); everything this kernel cannot honour
-/// (<c>#r "nuget: …"</c>, <c>#load</c>, <c>#!magic</c>, <c>#i</c>, …) is an error naming the directive and its line.
-/// Lines keep their positions, so compiler messages still point at the cell's own lines.
+/// folder (Roslyn would resolve it against the process's directory); <c>#r "nuget: Name, Version"</c> lines are taken
+/// out (blanked) and handed back for the kernel to restore; everything this kernel cannot honour (<c>#load</c>,
+/// <c>#!magic</c>, <c>#i</c>, …) is an error naming the directive and its line. Lines keep their positions, so
+/// compiler messages still point at the cell's own lines.
 /// </summary>
 internal static partial class CellDirectives
 {
@@ -22,10 +24,11 @@ internal static partial class CellDirectives
     [GeneratedRegex("""^\s*#(?<name>!?[A-Za-z_]*)""")]
     private static partial Regex DirectiveLine();
 
-    /// <summary>The cell with its <c>#r</c> paths made absolute, or an error for the first directive it cannot run.</summary>
-    public static (string Code, ErrorOutput? Error) Rewrite(string code, string baseDirectory, int cell)
+    /// <summary>The cell with its <c>#r</c> paths made absolute and its package lines, or an error for the first directive it cannot run.</summary>
+    public static (string Code, IReadOnlyList<PackageDirective> Packages, ErrorOutput? Error) Rewrite(string code, string baseDirectory, int cell)
     {
         var lines = code.Split('\n');
+        var packages = new List<PackageDirective>();
         for (int i = 0; i < lines.Length; i++)
         {
             var m = DirectiveLine().Match(lines[i]);
@@ -34,31 +37,36 @@ internal static partial class CellDirectives
             string text = lines[i].Trim();
             if (CSharpDirectives.Contains(name)) continue;
             if (name != "r")
-                return (code, Error("UnsupportedDirective", $"{where}: '{text}' is not supported by NotebookKit's kernel: " + name switch
+                return (code, [], Error("UnsupportedDirective", $"{where}: '{text}' is not supported by NotebookKit's kernel: " + name switch
                 {
                     "load" => "#load of script files is not available; put the code in a cell or in a library and #r its dll.",
                     _ when name.StartsWith('!') => "#! magic commands belong to .NET Interactive; remove the line.",
-                    _ => "only #r \"path.dll\" and the C# preprocessor directives are understood.",
+                    _ => "only #r \"path.dll\", #r \"nuget: Name, Version\" and the C# preprocessor directives are understood.",
                 }));
             var r = ReferenceLine().Match(lines[i]);
             if (!r.Success)
-                return (code, Error("UnsupportedDirective", $"{where}: '{text}' is malformed; write #r \"relative/or/absolute/path.dll\"."));
-            var (path, error) = Resolve(r.Groups["ref"].Value, baseDirectory, where);
-            if (error != null) return (code, error);
-            lines[i] = $"#r \"{path}\"" + (lines[i].EndsWith('\r') ? "\r" : "");
+                return (code, [], Error("UnsupportedDirective",
+                    $"{where}: '{text}' is malformed; write #r \"relative/or/absolute/path.dll\" or {PackageRequest.Syntax}."));
+            var reference = r.Groups["ref"].Value;
+            string newLine = lines[i].EndsWith('\r') ? "\r" : "";
+            if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+            {
+                var request = PackageRequest.Parse(reference["nuget:".Length..], out var problem);
+                if (request == null)
+                    return (code, [], Error("UnsupportedDirective", $"{where}: '{text}' is malformed ({problem}); write {PackageRequest.Syntax}."));
+                packages.Add(new PackageDirective(request, where));
+                lines[i] = newLine; // restored by the kernel before the cell compiles
+                continue;
+            }
+            var (path, error) = Resolve(reference, baseDirectory, where);
+            if (error != null) return (code, [], error);
+            lines[i] = $"#r \"{path}\"" + newLine;
         }
-        return (string.Join('\n', lines), null);
+        return (string.Join('\n', lines), packages, null);
     }
 
     private static (string Path, ErrorOutput? Error) Resolve(string reference, string baseDirectory, string where)
     {
-        if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
-        {
-            var package = reference["nuget:".Length..].Trim();
-            return ("", Error("UnsupportedDirective",
-                $"{where}: #r \"{reference}\": NuGet package references are not supported by NotebookKit's kernel " +
-                $"(package '{package}'); build the dll and reference it with #r \"path/to/Package.dll\"."));
-        }
         var full = Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(baseDirectory, reference));
         if (!File.Exists(full))
             return ("", Error("FileNotFoundException",

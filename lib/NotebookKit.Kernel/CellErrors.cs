@@ -33,7 +33,41 @@ internal static partial class CellErrors
             traceback.Add((x == e ? "" : "---> ") + $"{x.GetType().FullName}: {x.Message}");
             traceback.AddRange(Frames(x.StackTrace));
         }
-        return new ErrorOutput(e.GetType().Name, e.Message, traceback);
+        var message = e.Message;
+        if (NativeLoadHint(e) is { } hint)
+        {
+            traceback.Add(hint);
+            message += " " + hint;
+        }
+        return new ErrorOutput(e.GetType().Name, message, traceback);
+    }
+
+    /// <summary>
+    /// What to run when TorchSharp's natives failed to load: on a system whose libstdc++ predates GCC 13 (Debian 12)
+    /// the restored shim asks for GLIBCXX_3.4.32, and setup-torchsharp.sh marks that one requirement weak. TorchSharp's
+    /// own message (a NotSupportedException from LoadNativeBackend) drops the loader's reason, so it is added here.
+    /// </summary>
+    internal static string? NativeLoadHint(Exception e)
+    {
+        bool torchSharp = false, glibcxx = false;
+        for (var x = e; x != null; x = x.InnerException)
+        {
+            glibcxx |= x.Message.Contains("GLIBCXX_", StringComparison.Ordinal);
+            torchSharp |= x is NotSupportedException && x.Message.Contains("TorchSharp", StringComparison.Ordinal)
+                || x is DllNotFoundException && x.Message.Contains("Torch", StringComparison.OrdinalIgnoreCase);
+        }
+        if (!torchSharp && !glibcxx) return null;
+        var reason = Packages.NativeFolders.LastFailure is { } failure && !glibcxx ? $" (the loader said: {failure})" : "";
+        return $"TorchSharp's native libraries did not load{reason}. Run `bash environment/setup-torchsharp.sh` from the " +
+               "NotebookKit repository (it marks the shim's GLIBCXX_3.4.32 requirement weak on systems whose libstdc++ lacks it), " +
+               "then restart the kernel.";
+    }
+
+    /// <summary>A <c>#r "nuget: …"</c> line that could not be restored: restore's own lines say which package, version and sources.</summary>
+    public static ErrorOutput Package(Exception e)
+    {
+        var lines = e.Message.Split('\n');
+        return new ErrorOutput("PackageRestoreError", lines[0], [$"PackageRestoreError: {lines[0]}", .. lines.Skip(1)]);
     }
 
     public static ErrorOutput Timeout(int cell, TimeSpan limit, bool stuck) => Interrupted("TimeoutException", cell,

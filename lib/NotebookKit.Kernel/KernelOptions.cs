@@ -15,6 +15,12 @@ public sealed class KernelOptions
     /// </summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Where resolved <c>#r "nuget: …"</c> package sets are cached (and their consolidated native folders kept), so a
+    /// warm run does no <c>dotnet restore</c>. Default: <c>~/.cache/notebookkit/nuget</c> (or under <c>$XDG_CACHE_HOME</c>).
+    /// </summary>
+    public string PackageCacheDirectory { get; init; } = Packages.PackageCache.DefaultDirectory;
+
     /// <summary>Namespaces every cell imports, as .NET Interactive's C# kernel does.</summary>
     public IReadOnlyList<string> Imports { get; init; } =
     [

@@ -33,6 +33,23 @@ public class CliRunTests
     }
 
     [Fact]
+    public void NuGetReferenceLoadsTorchSharpInTheRunner()
+    {
+        using var dir = new TempDir();
+        var path = Write(dir.Path, "torch.ipynb", Code("#r \"nuget: TorchSharp-cpu, 0.107.0\""),
+            Code("using TorchSharp;\nConsole.WriteLine(torch.ones(2, 3).sum().item<float>());"));
+        var outDir = Path.Combine(dir.Path, "out");
+        var (exit, output) = RunCli("run-one", path, "--out", outDir);
+        Assert.True(exit == 0, output);
+        var executed = Notebook.Load(Path.Combine(outDir, "torch.ipynb"));
+        Assert.Equal("Installed TorchSharp-cpu 0.107.0\n", Text(executed.Cells[0]));
+        Assert.Equal("6\n", Text(executed.Cells[1]));
+    }
+
+    private static string Text(NotebookCell cell) =>
+        string.Concat(cell.Outputs.Select(o => o!["text"] is JsonArray a ? string.Concat(a.Select(t => t!.GetValue<string>())) : o["text"]?.GetValue<string>()));
+
+    [Fact]
     public void UnknownOptionIsAnError()
     {
         var (exit, output) = RunCli("run", "nowhere", "--bogus", "1");
