@@ -9,7 +9,7 @@ namespace NotebookKit.Kernel.Packages;
 /// </summary>
 /// <param name="Name">The package id as written (ids are case-insensitive).</param>
 /// <param name="Version">The version as written, or null.</param>
-public sealed partial record PackageRequest(string Name, string? Version)
+internal sealed partial record PackageRequest(string Name, string? Version)
 {
     /// <summary>The syntax error messages show.</summary>
     public const string Syntax = "#r \"nuget: PackageName, 1.2.3\" (or #r \"nuget: PackageName\" for the newest version)";

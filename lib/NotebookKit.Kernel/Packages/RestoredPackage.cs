@@ -5,4 +5,4 @@ namespace NotebookKit.Kernel.Packages;
 /// <param name="Version">The version restore chose.</param>
 /// <param name="Assemblies">Absolute paths of its runtime assemblies for this framework (and RID, when it ships RID-specific ones).</param>
 /// <param name="Natives">Absolute paths of its native libraries for this RID.</param>
-public sealed record RestoredPackage(string Name, string Version, IReadOnlyList<string> Assemblies, IReadOnlyList<string> Natives);
+internal sealed record RestoredPackage(string Name, string Version, IReadOnlyList<string> Assemblies, IReadOnlyList<string> Natives);
