@@ -85,7 +85,7 @@ public sealed partial class CSharpKernel
     {
         var (source, requested, directiveError) = CellDirectives.Rewrite(code, Path.GetFullPath(options.WorkingDirectory), n);
         if (directiveError != null) return directiveError;
-        if (requested.Count > 0 && AddPackages(requested, collector) is { } packageError) return packageError;
+        if (requested.Count > 0 && AddPackages(requested, collector, timeout, ct) is { } packageError) return packageError;
         // The cell's file name (for stack frames and errors) comes from a #line directive, not from per-cell
         // ScriptOptions: new options on every submission made Roslyn rebind all references each time and keep
         // them, so memory grew quadratically with the number of cells (4.3 GB after 1,000); one options object keeps it linear.
@@ -116,12 +116,15 @@ public sealed partial class CSharpKernel
     /// <summary>
     /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the script's references. The
     /// options object changes only here, so it stays one object between package cells (see the note on memory above).
+    /// A restore counts against the cell's time limit and stops on an interrupt.
     /// </summary>
-    private ErrorOutput? AddPackages(IReadOnlyList<PackageDirective> requested, OutputCollector collector)
+    private ErrorOutput? AddPackages(IReadOnlyList<PackageDirective> requested, OutputCollector collector, TimeSpan timeout, CancellationToken ct)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (timeout != Timeout.InfiniteTimeSpan) limit.CancelAfter(timeout);
         try
         {
-            var (assemblies, messages) = packages.Add(requested);
+            var (assemblies, messages) = packages.Add(requested, limit.Token);
             if (assemblies.Count > 0)
                 scriptOptions = scriptOptions.AddReferences(assemblies.Select(p => MetadataReference.CreateFromFile(p)));
             foreach (var line in messages) collector.Out.WriteLine(line);

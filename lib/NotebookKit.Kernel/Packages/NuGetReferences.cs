@@ -22,7 +22,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
 
     /// <summary>Restores <paramref name="directives"/> with the earlier requests; returns the assemblies to reference and one line per new package.</summary>
     /// <exception cref="PackageRestoreException">a version clash, or restore failed.</exception>
-    public (IReadOnlyList<string> Assemblies, IReadOnlyList<string> Messages) Add(IReadOnlyList<PackageDirective> directives)
+    public (IReadOnlyList<string> Assemblies, IReadOnlyList<string> Messages) Add(IReadOnlyList<PackageDirective> directives, CancellationToken ct)
     {
         var fresh = new List<PackageDirective>();
         foreach (var d in directives)
@@ -36,7 +36,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
         }
         if (fresh.Count == 0) return ([], []);
         var all = requests.Concat(fresh.Select(f => f.Request)).ToList();
-        var closure = Resolve(all, fresh);
+        var closure = Resolve(all, fresh, ct);
         requests.AddRange(fresh.Select(f => f.Request));
         foreach (var p in closure) resolved.TryAdd(p.Name, p.Version);
         NativeFolders.Add(closure, cache.NativeDirectory(LastEntry!));
@@ -45,7 +45,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
         return (NewAssemblies(closure), messages);
     }
 
-    private IReadOnlyList<RestoredPackage> Resolve(List<PackageRequest> all, List<PackageDirective> fresh)
+    private IReadOnlyList<RestoredPackage> Resolve(List<PackageRequest> all, List<PackageDirective> fresh, CancellationToken ct)
     {
         var config = FindNuGetConfig(workingDirectory);
         var key = cache.Key(all, config);
@@ -56,7 +56,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
         var projectDir = cache.ProjectDirectory(key);
         try
         {
-            var closure = SdkRestore.Restore(all, projectDir, config);
+            var closure = SdkRestore.Restore(all, projectDir, config, ct);
             cache.Put(key, closure);
             return closure;
         }

@@ -17,10 +17,11 @@ internal static class SdkRestore
 
     /// <summary>
     /// Restores <paramref name="requests"/> together in <paramref name="projectDir"/> (emptied first), with the sources
-    /// of <paramref name="configFile"/>, or of the user's default configuration when it is null.
+    /// of <paramref name="configFile"/>, or of the user's default configuration when it is null. Cancelling
+    /// <paramref name="ct"/> (an interrupt, the cell's time limit) ends the restore's process tree.
     /// </summary>
     /// <exception cref="PackageRestoreException">restore failed; the message carries its error lines.</exception>
-    public static IReadOnlyList<RestoredPackage> Restore(IReadOnlyCollection<PackageRequest> requests, string projectDir, string? configFile)
+    public static IReadOnlyList<RestoredPackage> Restore(IReadOnlyCollection<PackageRequest> requests, string projectDir, string? configFile, CancellationToken ct)
     {
         if (Directory.Exists(projectDir)) Directory.Delete(projectDir, recursive: true);
         Directory.CreateDirectory(projectDir);
@@ -29,7 +30,9 @@ internal static class SdkRestore
         string[] args = ["restore", project, "--nologo", "-v", "q", "--disable-build-servers", "-p:NuGetAudit=false",
             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false"];
         if (configFile != null) args = [.. args, "--configfile", configFile];
-        var (exit, output) = Run(args, projectDir);
+        var (exit, output) = Run(args, projectDir, ct);
+        if (ct.IsCancellationRequested)
+            throw new PackageRestoreException($"restoring {string.Join(", ", requests)} was stopped (interrupt or the cell's time limit) before it finished.");
         if (exit != 0)
             throw new PackageRestoreException(Describe(requests, configFile, output, exit));
         return ProjectAssets.Read(Path.Combine(projectDir, "obj", "project.assets.json"), TargetFramework);
@@ -72,7 +75,7 @@ internal static class SdkRestore
         return $"dotnet restore failed (exit {exit}) for {asked}, with sources from {config}:\n" + string.Join('\n', errors.Distinct());
     }
 
-    private static (int Exit, string Output) Run(IEnumerable<string> args, string workingDirectory)
+    private static (int Exit, string Output) Run(IEnumerable<string> args, string workingDirectory, CancellationToken ct)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -90,6 +93,11 @@ internal static class SdkRestore
             throw new PackageRestoreException($"could not start 'dotnet' to restore packages ({e.Message}); install the .NET SDK and put it on PATH.");
         }
         using var _ = p;
+        using var stop = ct.Register(() =>
+        {
+            try { p.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { } // already exited
+        });
         var output = new StringBuilder();
         var stderr = p.StandardError.ReadToEndAsync();
         output.Append(p.StandardOutput.ReadToEnd());

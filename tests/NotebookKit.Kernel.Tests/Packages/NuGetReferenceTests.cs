@@ -16,6 +16,13 @@ public class NuGetReferenceTests
         WorkingDirectory = TestNotebooks.RepoRoot, PackageCacheDirectory = cache, DefaultTimeout = TimeSpan.FromMinutes(5),
     });
 
+    private static async Task<CSharpKernel> KernelWithMarkdig(string cache)
+    {
+        var k = NewKernel(cache);
+        await Ok(k, "#r \"nuget: Markdig, 1.6.0\"");
+        return k;
+    }
+
     private static string Value(CellResult r) => Assert.IsType<ExecuteResultOutput>(r.Outputs[^1]).Data["text/plain"]!;
 
     [Fact]
@@ -47,11 +54,25 @@ public class NuGetReferenceTests
     }
 
     [Fact]
+    public async Task ALaterCellRestoresItsPackagesTogetherWithTheEarlierOnes()
+    {
+        using var cache = new TempDir();
+        var k = await KernelWithMarkdig(cache.Path);
+        var r = await Ok(k, "#r \"nuget: Newtonsoft.Json, 13.0.1\"\nNewtonsoft.Json.JsonConvert.SerializeObject(Markdig.Markdown.ToHtml(\"x\").Trim())");
+        Assert.Equal("Installed Newtonsoft.Json 13.0.1\n", Text(r));
+        Assert.Equal("\"<p>x</p>\"", Value(r));
+        Assert.Equal(2, k.PackageRestores);
+        var sets = Directory.GetFiles(cache.Path, "*.json")
+            .Select(f => string.Join(",", JsonNode.Parse(File.ReadAllText(f))!.AsArray().Select(p => p!["Name"]!.GetValue<string>()).Order()))
+            .Order();
+        Assert.Equal(["Markdig", "Markdig,Newtonsoft.Json"], sets);
+    }
+
+    [Fact]
     public async Task APackageAlreadyReferencedIsNotAddedAgainAndAnotherVersionIsAnError()
     {
         using var cache = new TempDir();
-        var k = NewKernel(cache.Path);
-        await Ok(k, "#r \"nuget: Markdig, 1.6.0\"");
+        var k = await KernelWithMarkdig(cache.Path);
         var again = await Ok(k, "#r \"nuget: markdig, 1.6.0\"\nMarkdig.Markdown.ToHtml(\"# t\").Trim()");
         Assert.Equal("<h1>t</h1>", Value(again));
         Assert.Equal("", Text(again));
@@ -96,6 +117,18 @@ public class NuGetReferenceTests
         Assert.Contains("Markdig 99.0.0", r.Error.EValue);
         Assert.Contains(r.Error.Traceback, l => l.Contains("NU1102") && l.Contains("99.0.0"));
         Assert.Contains(r.Error.Traceback, l => l.Contains("nuget.org") && l.Contains("Nearest version"));
+    }
+
+    [Fact]
+    public async Task RestoreStopsAtTheCellsTimeLimitAndTheKernelRunsTheNextCell()
+    {
+        using var cache = new TempDir();
+        var k = NewKernel(cache.Path);
+        var r = await k.ExecuteAsync("#r \"nuget: Markdig, 1.6.0\"", timeout: TimeSpan.FromMilliseconds(300));
+        Assert.Equal("PackageRestoreError", r.Error!.EName);
+        Assert.Contains("restoring Markdig, 1.6.0 was stopped", r.Error.EValue);
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.json"));
+        Assert.Equal("<p>y</p>", Value(await Ok(k, "#r \"nuget: Markdig, 1.6.0\"\nMarkdig.Markdown.ToHtml(\"y\").Trim()")));
     }
 
     [Theory]
