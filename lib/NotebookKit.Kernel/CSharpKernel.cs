@@ -29,6 +29,7 @@ public sealed partial class CSharpKernel
     private readonly NuGetReferences packages;
     private readonly KernelGlobals globals = new();
     private ScriptOptions scriptOptions;
+    private readonly List<MetadataReference> pendingReferences = []; // package assemblies no submission carries yet
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private ScriptState<object>? state;
     private string? stuck;
@@ -87,12 +88,17 @@ public sealed partial class CSharpKernel
         if (directiveError != null) return directiveError;
         if (requested.Count > 0 && AddPackages(requested, collector, timeout, ct) is { } packageError) return packageError;
         // The cell's file name (for stack frames and errors) comes from a #line directive, not from per-cell
-        // ScriptOptions: new options on every submission made Roslyn rebind all references each time and keep
-        // them, so memory grew quadratically with the number of cells (4.3 GB after 1,000); one options object keeps it linear.
+        // ScriptOptions. A submission inherits its predecessor's options and sees the references of the whole chain;
+        // one that carries references of its own adds them to the chain again. Giving every submission the full
+        // reference list made memory grow quadratically with the number of cells (4.3 GB after 1,000 small cells,
+        // measured twice: once with per-cell options, once with the kernel's options passed to every ContinueWith),
+        // so a submission carries only the package assemblies no earlier one did.
         var cellSource = $"#line 1 \"{CellErrors.CellFile(n)}\"\n" + source;
         var script = state == null
             ? CSharpScript.Create<object>(cellSource, scriptOptions, typeof(KernelGlobals))
-            : state.Script.ContinueWith<object>(cellSource, scriptOptions);
+            : pendingReferences.Count == 0
+                ? state.Script.ContinueWith<object>(cellSource)
+                : state.Script.ContinueWith<object>(cellSource, state.Script.Options.AddReferences(pendingReferences));
         List<Diagnostic> errors;
         try { errors = script.Compile(ct).Where(d => d.Severity == DiagnosticSeverity.Error).ToList(); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { return CellErrors.Cancelled(n, stuck: false); }
@@ -114,8 +120,8 @@ public sealed partial class CSharpKernel
     }
 
     /// <summary>
-    /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the script's references. The
-    /// options object changes only here, so it stays one object between package cells (see the note on memory above).
+    /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the kernel's options (for a first
+    /// submission) and to the references the next submission carries (see the note on memory above).
     /// A restore counts against the cell's time limit and stops on an interrupt.
     /// </summary>
     private ErrorOutput? AddPackages(IReadOnlyList<PackageDirective> requested, OutputCollector collector, TimeSpan timeout, CancellationToken ct)
@@ -126,7 +132,11 @@ public sealed partial class CSharpKernel
         {
             var (assemblies, messages) = packages.Add(requested, limit.Token);
             if (assemblies.Count > 0)
-                scriptOptions = scriptOptions.AddReferences(assemblies.Select(p => MetadataReference.CreateFromFile(p)));
+            {
+                var added = assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+                scriptOptions = scriptOptions.AddReferences(added);   // for the first submission, if none ran yet
+                pendingReferences.AddRange(added);                    // for the next submission after one that did
+            }
             foreach (var line in messages) collector.Out.WriteLine(line);
             return null;
         }
@@ -154,6 +164,7 @@ public sealed partial class CSharpKernel
         var (result, failure) = await run;
         if (failure != null) return CellErrors.Runtime(failure);
         state = result;
+        pendingReferences.Clear(); // this submission carried them (or the first one did, through scriptOptions)
         return ShowTrailingValue(script, result!, n, collector);
     }
 
