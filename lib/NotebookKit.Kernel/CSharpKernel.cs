@@ -28,8 +28,8 @@ public sealed partial class CSharpKernel
     private readonly KernelOptions options;
     private readonly NuGetReferences packages;
     private readonly KernelGlobals globals = new();
-    private ScriptOptions scriptOptions;
-    private readonly List<MetadataReference> pendingReferences = []; // package assemblies no submission carries yet
+    private readonly ScriptOptions scriptOptions;
+    private readonly List<MetadataReference> pendingReferences = []; // package assemblies no successful submission carried yet
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private ScriptState<object>? state;
     private string? stuck;
@@ -95,7 +95,7 @@ public sealed partial class CSharpKernel
         // so a submission carries only the package assemblies no earlier one did.
         var cellSource = $"#line 1 \"{CellErrors.CellFile(n)}\"\n" + source;
         var script = state == null
-            ? CSharpScript.Create<object>(cellSource, scriptOptions, typeof(KernelGlobals))
+            ? CSharpScript.Create<object>(cellSource, scriptOptions.AddReferences(pendingReferences), typeof(KernelGlobals))
             : pendingReferences.Count == 0
                 ? state.Script.ContinueWith<object>(cellSource)
                 : state.Script.ContinueWith<object>(cellSource, state.Script.Options.AddReferences(pendingReferences));
@@ -120,8 +120,8 @@ public sealed partial class CSharpKernel
     }
 
     /// <summary>
-    /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the kernel's options (for a first
-    /// submission) and to the references the next submission carries (see the note on memory above).
+    /// Restores the cell's <c>#r "nuget: …"</c> packages and adds their assemblies to the references the next submission
+    /// carries (see the note on memory above).
     /// A restore counts against the cell's time limit and stops on an interrupt.
     /// </summary>
     private ErrorOutput? AddPackages(IReadOnlyList<PackageDirective> requested, OutputCollector collector, TimeSpan timeout, CancellationToken ct)
@@ -131,12 +131,7 @@ public sealed partial class CSharpKernel
         try
         {
             var (assemblies, messages) = packages.Add(requested, limit.Token);
-            if (assemblies.Count > 0)
-            {
-                var added = assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
-                scriptOptions = scriptOptions.AddReferences(added);   // for the first submission, if none ran yet
-                pendingReferences.AddRange(added);                    // for the next submission after one that did
-            }
+            pendingReferences.AddRange(assemblies.Select(p => MetadataReference.CreateFromFile(p)));
             foreach (var line in messages) collector.Out.WriteLine(line);
             return null;
         }
@@ -164,7 +159,7 @@ public sealed partial class CSharpKernel
         var (result, failure) = await run;
         if (failure != null) return CellErrors.Runtime(failure);
         state = result;
-        pendingReferences.Clear(); // this submission carried them (or the first one did, through scriptOptions)
+        pendingReferences.Clear(); // this submission carried them
         return ShowTrailingValue(script, result!, n, collector);
     }
 
