@@ -84,9 +84,13 @@ internal static partial class CellDirectives
         string name;
         try { name = AssemblyName.GetAssemblyName(path).Name ?? ""; }
         catch (BadImageFormatException) { return null; }
-        return AssemblyLoadContext.Default.Assemblies
-            .FirstOrDefault(a => !a.IsDynamic && a.GetName().Name == name && a.Location.Length > 0)?.Location;
+        return LoadedLocation(name);
     }
+
+    /// <summary>Where the host's copy of the assembly named <paramref name="name"/> was loaded from, or null (case-insensitive, as binding is).</summary>
+    internal static string? LoadedLocation(string name) =>
+        AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a =>
+            !a.IsDynamic && string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase) && a.Location.Length > 0)?.Location;
 
     private static ErrorOutput Error(string ename, string message) => new(ename, message, [$"{ename}: {message}"]);
 }

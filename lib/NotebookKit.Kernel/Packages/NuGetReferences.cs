@@ -1,5 +1,3 @@
-using System.Runtime.Loader;
-
 namespace NotebookKit.Kernel.Packages;
 
 /// <summary>
@@ -89,8 +87,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
             .ToDictionary(g => g.Key!, g => g.First(), StringComparer.OrdinalIgnoreCase));
 
     private static string? HostCopy(string name) =>
-        AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => !a.IsDynamic && Same(a.GetName().Name, name) && a.Location.Length > 0)?.Location
-        ?? TrustedAssemblies.Value.GetValueOrDefault(name);
+        CellDirectives.LoadedLocation(name) ?? TrustedAssemblies.Value.GetValueOrDefault(name);
 
     /// <summary>The nuget.config nearest above the notebook's folder (a repository's sources), or null for the user's default.</summary>
     internal static string? FindNuGetConfig(string folder)
