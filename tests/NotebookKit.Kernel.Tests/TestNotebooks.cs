@@ -38,13 +38,13 @@ internal static class TestNotebooks
         return Run("dotnet", [dll, .. args]);
     }
 
-    /// <summary>lib/NotebookKit's Release build, which notebooks load with their #r line; built once if missing.</summary>
+    /// <summary>the Release build of the notebooks' library, which notebooks load with their #r line; built once if missing.</summary>
     public static void EnsureReleaseLibrary()
     {
         lock (ReleaseLock)
         {
             if (File.Exists(Path.Combine(RepoRoot, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll"))) return;
-            var r = Run("dotnet", ["build", Path.Combine(RepoRoot, "lib/NotebookKit/NotebookKit.csproj"), "-c", "Release", "-v", "q"]);
+            var r = Run("dotnet", ["build", Path.Combine(RepoRoot, "lib/NotebookKit.Legacy/NotebookKit.Legacy.csproj"), "-c", "Release", "-v", "q"]);
             if (r.Exit != 0) throw new InvalidOperationException("dotnet build -c Release of lib/NotebookKit failed:\n" + r.Output);
         }
     }

@@ -1,3 +1,4 @@
+using NotebookKit.Interactive;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

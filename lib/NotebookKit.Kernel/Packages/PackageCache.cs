@@ -1,3 +1,4 @@
+using NotebookKit.Interactive;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -64,5 +65,5 @@ internal sealed class PackageCache(string directory)
     }
 
     public void Put(string key, IReadOnlyList<RestoredPackage> packages) =>
-        Notebooks.AtomicFile.WriteAllText(EntryPath(key), JsonSerializer.Serialize(packages, Json));
+        AtomicFile.WriteAllText(EntryPath(key), JsonSerializer.Serialize(packages, Json));
 }

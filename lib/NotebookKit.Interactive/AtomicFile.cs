@@ -1,4 +1,4 @@
-namespace NotebookKit.Kernel.Notebooks;
+namespace NotebookKit.Interactive;
 
 /// <summary>Writes whole files so that readers see the old or the new content, never a half-written file.</summary>
 public static class AtomicFile
