@@ -13,6 +13,28 @@ public static class Formatting
     private sealed record Formatter(string MimeType, Func<object, TextWriter, bool> Format);
 
     private static readonly ConcurrentDictionary<Type, Formatter[]> Cache = new();
+    private static readonly ConcurrentDictionary<Type, Formatter[]> Registered = new();
+
+    /// <summary>
+    /// Registers a formatter for a type the caller cannot annotate (Plotly.NET's <c>GenericChart</c>, TorchSharp's
+    /// <c>Tensor</c>): <paramref name="format"/> returns the content, or null to decline. It applies to
+    /// <typeparamref name="T"/> and every type derived from it, is tried before attribute-declared formatters, and a later
+    /// registration for the same type and MIME type replaces the earlier one (re-running a notebook cell is harmless).
+    /// </summary>
+    public static void Register<T>(string mimeType, Func<T, string?> format)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mimeType);
+        ArgumentNullException.ThrowIfNull(format);
+        var formatter = new Formatter(mimeType, (o, w) =>
+        {
+            if (o is not T value || format(value) is not { } text) return false;
+            w.Write(text);
+            return true;
+        });
+        Registered.AddOrUpdate(typeof(T), [formatter],
+            (_, old) => [.. old.Where(f => f.MimeType != mimeType), formatter]);
+        Cache.Clear();
+    }
 
     /// <summary>All MIME representations the value's formatters give, plus <c>text/plain</c> (its ToString) if none gave it.</summary>
     public static MimeBundle ToMimeBundle(object? value)
@@ -44,6 +66,10 @@ public static class Formatting
     private static Formatter[] Discover(Type type)
     {
         var found = new List<Formatter>();
+        for (var t = type; t != null; t = t.BaseType)
+            if (Registered.TryGetValue(t, out var own)) found.AddRange(own);
+        foreach (var i in type.GetInterfaces())
+            if (Registered.TryGetValue(i, out var own)) found.AddRange(own);
         for (var t = type; t != null; t = t.BaseType)
             foreach (var attr in t.GetCustomAttributes(inherit: false))
             {
