@@ -33,16 +33,9 @@ internal static class JupyterEnvironment
     public const string Missing = "Debian's libzmq5 / python3-jupyter-client / python3-jupyter-kernel-test / python3-nbclient / jupyter-notebook are " +
                                   "missing (bash environment/setup-jupyter.sh installs them); set NOTEBOOKKIT_REQUIRE_JUPYTER=1 to fail instead of skipping.";
 
-    /// <summary>the Release build of the notebooks' library, which notebooks load with their #r line; built once if missing.</summary>
-    public static void EnsureReleaseLibrary()
-    {
-        lock (Gate)
-        {
-            if (File.Exists(Path.Combine(RepoRoot, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll"))) return;
-            var r = Run("dotnet", ["build", Path.Combine(RepoRoot, "lib/NotebookKit.Legacy/NotebookKit.Legacy.csproj"), "-c", "Release", "-v", "q"]);
-            if (r.Exit != 0) throw new InvalidOperationException("dotnet build -c Release of lib/NotebookKit failed:\n" + r.Output);
-        }
-    }
+    /// <summary>The Release builds of the libraries notebooks load with their #r line; built once if missing.</summary>
+    public static void EnsureReleaseLibrary() => NotebookKit.Testing.NotebookLibraries.EnsureRelease(RepoRoot);
+
 
     private static readonly object Gate = new();
 

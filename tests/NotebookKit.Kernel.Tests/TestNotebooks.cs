@@ -38,18 +38,9 @@ internal static class TestNotebooks
         return Run("dotnet", [dll, .. args]);
     }
 
-    /// <summary>the Release build of the notebooks' library, which notebooks load with their #r line; built once if missing.</summary>
-    public static void EnsureReleaseLibrary()
-    {
-        lock (ReleaseLock)
-        {
-            if (File.Exists(Path.Combine(RepoRoot, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll"))) return;
-            var r = Run("dotnet", ["build", Path.Combine(RepoRoot, "lib/NotebookKit.Legacy/NotebookKit.Legacy.csproj"), "-c", "Release", "-v", "q"]);
-            if (r.Exit != 0) throw new InvalidOperationException("dotnet build -c Release of lib/NotebookKit failed:\n" + r.Output);
-        }
-    }
+    /// <summary>The Release builds of the libraries notebooks load with their #r line; built once if missing.</summary>
+    public static void EnsureReleaseLibrary() => NotebookKit.Testing.NotebookLibraries.EnsureRelease(RepoRoot);
 
-    private static readonly object ReleaseLock = new();
 
     public static (int Exit, string Output) Run(string file, IEnumerable<string> args)
     {
