@@ -16,19 +16,25 @@ namespace NotebookKit.Data;
 /// permutation each time enumeration starts (each epoch). The same seed gives the same sequence of epochs on every
 /// run, whatever else draws random numbers meanwhile (model init, dropout).</para>
 /// <para>Each batch is created in the dispose scope current when it is produced (the enumerator's <c>MoveNext</c>),
-/// so a training step's <c>using var scope = torch.NewDisposeScope();</c> frees it with everything else; the
-/// permutation and other intermediates never land in the caller's scope. Outside any scope a batch is an ordinary
-/// tensor that the GC finalizes. Batches are copies, never views of the dataset: an in-place op on a batch
-/// (<c>X.add_(noise)</c>) cannot change the data.</para>
+/// and nothing else is: the permutation and other intermediates never land in the caller's scope. So a step scope
+/// opened <em>before</em> <c>MoveNext</c> frees the batch with everything else (the loop below, or a training helper
+/// doing the same). In a plain <c>foreach</c> the batch exists before the body's scope opens: it belongs to an outer
+/// scope if there is one, else it is an ordinary tensor that the GC finalizes. Batches are copies, never views of
+/// the dataset: an in-place op on a batch (<c>X.add_(noise)</c>) cannot change the data.</para>
 /// </remarks>
 /// <example><code>
 /// var trainLoader = new DataLoader(FashionMnist.Load(), batchSize: 128, shuffle: true, seed: 0);
 /// for (int epoch = 0; epoch &lt; numEpochs; epoch++)
-///     foreach (var (X, y) in trainLoader)   // X: (128, 1, 28, 28) in [0, 1], y: (128)
+/// {
+///     using var batches = trainLoader.GetEnumerator();
+///     while (true)
 ///     {
-///         using var scope = torch.NewDisposeScope();
+///         using var scope = torch.NewDisposeScope();   // before MoveNext: the scope owns the batch too
+///         if (!batches.MoveNext()) break;
+///         var (X, y) = batches.Current;                 // X: (128, 1, 28, 28) in [0, 1], y: (128)
 ///         ...
 ///     }
+/// }
 /// </code></example>
 public sealed class DataLoader : IEnumerable<(Tensor X, Tensor y)>
 {
