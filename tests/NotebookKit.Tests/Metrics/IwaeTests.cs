@@ -50,6 +50,30 @@ public class IwaeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LogWeightsMatchTheDensitiesWrittenOut()
+    {
+        // Same ε as the library (randn (k, N, L) on the CPU from the seed), full Gaussian log densities with their
+        // ½ log 2π terms and a Bernoulli log-likelihood x log σ(ℓ) + (1 − x) log(1 − σ(ℓ)), all in float64.
+        var vae = new TinyVae(16, 3, seed: 11);
+        var x = TinyVae.ToyData(4, 12);
+        var logW = Iwae.LogWeights(vae, x, 6, new Generator(13));                              // (4, 6)
+        using var _ = no_grad();
+        var (mu, logvar) = vae.encode(x);
+        var eps = randn([6, 4, 3], generator: new Generator(13));
+        var z = mu + (0.5 * logvar).exp() * eps;                                               // (6, 4, 3)
+        var p = vae.decode(z.reshape(24, 3)).reshape(6, 4, 16).to(float64).sigmoid();
+        var x64 = x.to(float64);
+        var logPx = (x64 * p.log() + (1 - x64) * (1 - p).log()).sum(dim: 2);
+        double halfLog2Pi = 0.5 * Math.Log(2 * Math.PI);
+        var z64 = z.to(float64); var mu64 = mu.to(float64); var lv64 = logvar.to(float64);
+        var logPz = (-0.5 * z64.square() - halfLog2Pi).sum(dim: 2);
+        var logQ = (-0.5 * (z64 - mu64).square() / lv64.exp() - 0.5 * lv64 - halfLog2Pi).sum(dim: 2);
+        var expected = (logPx + logPz - logQ).T;                                               // (4, 6)
+        double maxDiff = (logW - expected).abs().max().item<double>();
+        Assert.True(maxDiff < 1e-4, $"largest difference from the written-out densities: {maxDiff:E2} nats");
+    }
+
+    [Fact]
     public void SeededGeneratorRepeatsAndShapesFollowTheBatch()
     {
         var vae = new TinyVae(16, 2, seed: 0);
