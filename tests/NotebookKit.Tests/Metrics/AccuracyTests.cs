@@ -18,7 +18,7 @@ public class AccuracyTests
     }
 
     [Fact]
-    public void EvaluateOverBatchesRestoresTheModeAndNeedsNoGraph()
+    public void EvaluateCountsEveryBatchAndRestoresTheMode()
     {
         // A fixed linear classifier on 2-d points: class = 1 when x₀ > x₁ (logits (x₁, x₀)).
         var model = Sequential(("fc", Linear(2, 2, hasBias: false)));

@@ -90,7 +90,7 @@ public class IwaeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ChunkingOverKDoesNotChangeTheWeightsBeyondTheSampling()
+    public void LargeBatchesAreSampledInChunksWithFiniteWeights()
     {
         // 3000 images × k = 5 exceeds one decode chunk, so samples are drawn in several chunks; the weights must
         // still be finite, negative for binary data, and agree in mean with a small unchunked run.
