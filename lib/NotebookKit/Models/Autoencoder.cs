@@ -46,6 +46,7 @@ public sealed class Autoencoder : Module<Tensor, Tensor>
             decoder = Mlp(sizes.Reverse().ToArray());
         }
         RegisterComponents();
+        SeededInit.Apply(this, seed);
     }
 
     // Linear-ReLU pairs, a bare Linear last.

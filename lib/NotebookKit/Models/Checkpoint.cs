@@ -29,7 +29,7 @@ public static class Checkpoint
         {
             using (var stream = File.Create(temp))
             {
-                if (safetensors) module.save_safetensors(stream, leaveOpen: true);
+                if (safetensors) WriteAlignedSafetensors(module, stream);
                 else module.save_py(stream, leaveOpen: true);
             }
             File.Move(temp, full, overwrite: true);
@@ -39,6 +39,21 @@ public static class Checkpoint
             if (File.Exists(temp)) File.Delete(temp);
         }
         return full;
+    }
+
+    // PyBridge writes the JSON header unpadded; the safetensors format pads it with spaces to a multiple of 8 bytes so
+    // that the tensors that follow are aligned (readers that map the file need it), so the header is padded here.
+    private static void WriteAlignedSafetensors(Module module, Stream output)
+    {
+        using var buffer = new MemoryStream();
+        module.save_safetensors(buffer, leaveOpen: true);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        long headerLength = BitConverter.ToInt64(bytes[..8]);
+        long padded = (headerLength + 7) / 8 * 8;
+        output.Write(BitConverter.GetBytes(padded));
+        output.Write(bytes.Slice(8, (int)headerLength));
+        for (long i = headerLength; i < padded; i++) output.WriteByte((byte)' ');
+        output.Write(bytes[(8 + (int)headerLength)..]);
     }
 
     /// <summary>Loads a state_dict saved by <see cref="Save"/> or by PyTorch (<c>torch.save(model.state_dict())</c>,

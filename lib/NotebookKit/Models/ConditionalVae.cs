@@ -43,6 +43,7 @@ public sealed class ConditionalVae : Module<Tensor, Tensor, Tensor>
         }
         if (seed is long s) Noise = new Generator((ulong)s);
         RegisterComponents();
+        SeededInit.Apply(this, seed);
     }
 
     /// <summary>Labels (N) int64 → one-hot (N, NumClasses) float, with an error naming a label out of range.</summary>

@@ -43,6 +43,7 @@ public sealed class Vae : Module<Tensor, Tensor>, IVariationalAutoencoder
         }
         if (seed is long s) Noise = new Generator((ulong)s);
         RegisterComponents();
+        SeededInit.Apply(this, seed);
     }
 
     /// <summary>q(z|x) = N(μ, diag σ²): (N, 1, 28, 28) or (N, 784) → (μ, log σ²), each (N, LatentDim).</summary>
