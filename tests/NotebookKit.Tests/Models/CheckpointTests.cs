@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NotebookKit.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NotebookKit.Tests.Models;
+
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("nk-checkpoint-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static Vae Small(long seed) => new(inputDim: 6, hiddenDim: 5, latentDim: 2, seed: seed);
+
+    private static bool SameWeights(nn.Module a, nn.Module b) =>
+        a.state_dict().All(kv => kv.Value.equal(b.state_dict()[kv.Key]).all().item<bool>());
+
+    [Theory]
+    [InlineData("vae.safetensors")]
+    [InlineData("vae.pth")]
+    public void Round_trip_restores_every_weight(string name)
+    {
+        var saved = Small(1);
+        var loaded = Small(2);
+        Assert.False(SameWeights(saved, loaded));
+        var path = Checkpoint.Save(saved, Path.Combine(dir, "sub", name));
+        Assert.True(File.Exists(path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));   // the temp file was moved into place
+        Checkpoint.Load(loaded, path);
+        Assert.True(SameWeights(saved, loaded));
+    }
+
+    [Fact]
+    public void Missing_file_names_the_path()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(Small(1), Path.Combine(dir, "nope.safetensors")));
+        Assert.Contains("nope.safetensors", e.Message);
+        Assert.Contains("Checkpoint.Save", e.Message);
+    }
+
+    [Theory]
+    [InlineData("wrong.safetensors")]
+    [InlineData("wrong.pth")]
+    public void Wrong_shapes_and_keys_are_named(string name)
+    {
+        var path = Checkpoint.Save(new Vae(inputDim: 6, hiddenDim: 5, latentDim: 3, seed: 1), Path.Combine(dir, name));
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(Small(1), path));
+        Assert.Contains(name, e.Message);
+        Assert.Contains("key 'fc21.weight': file shape (3, 5), model shape (2, 5)", e.Message);
+        var keys = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(new Autoencoder(6, [5], latentDim: 2), path));
+        Assert.Contains("missing key 'encoder.0.weight'", keys.Message);
+        Assert.Contains("unexpected key 'fc1.weight'", keys.Message);
+    }
+
+    [Fact]
+    public void Garbage_and_unknown_extensions_are_reported()
+    {
+        var garbage = Path.Combine(dir, "garbage.safetensors");
+        File.WriteAllBytes(garbage, [1, 2, 3, 4, 5]);
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(Small(1), garbage));
+        Assert.Contains("garbage.safetensors", e.Message);
+        Assert.Contains("not a safetensors file", e.Message);
+        var pth = Path.Combine(dir, "garbage.pth");
+        File.WriteAllBytes(pth, [1, 2, 3, 4, 5]);
+        Assert.Contains("torch.save", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(Small(1), pth)).Message);
+        Assert.Contains(".safetensors", Assert.Throws<ArgumentException>(() => Checkpoint.Save(Small(1), Path.Combine(dir, "x.bin"))).Message);
+    }
+
+    [Theory]
+    [InlineData("vae.safetensors", "read_safetensors.py")]
+    [InlineData("vae.pth", "read_pth_state_dict.py")]
+    public void Python_reads_the_same_numbers(string name, string script)
+    {
+        var reference = FindReference(script);
+        if (reference is null || !HasPython()) return;   // no python3 or no repository checkout: nothing to compare with
+        var vae = Small(3);
+        var path = Checkpoint.Save(vae, Path.Combine(dir, name));
+        var psi = new ProcessStartInfo("python3", [reference, path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var json = p.StandardOutput.ReadToEnd();
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{script} failed: {err}");
+        var root = JsonDocument.Parse(json).RootElement;
+        foreach (var key in new[] { "fc21.weight", "fc4.bias" })
+        {
+            var t = vae.state_dict()[key];
+            var entry = root.GetProperty(key);
+            Assert.Equal(t.shape, entry.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
+            Assert.Equal(t.data<float>().ToArray(), entry.GetProperty("values").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
+        }
+    }
+
+    private static string? FindReference(string script)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "tests", "reference", script);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static bool HasPython()
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("python3", "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception) { return false; }
+    }
+}
