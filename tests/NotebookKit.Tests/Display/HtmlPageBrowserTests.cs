@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using NotebookKit.Display;
+using NotebookKit.Interactive;
+using NotebookKit.Testing;
+using TorchSharp;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace NotebookKit.Tests.Display;
+
+/// <summary>A fact that needs headless Chromium: skipped when it is missing, unless NOTEBOOKKIT_REQUIRE_BROWSER=1.</summary>
+public sealed class RequiresBrowserFactAttribute : FactAttribute
+{
+    public RequiresBrowserFactAttribute()
+    {
+        if (Chromium.Executable == null && Environment.GetEnvironmentVariable(Chromium.RequireVariable) != "1")
+            Skip = $"Chromium not found: run `bash environment/setup-browser.sh` as root, or set {Chromium.RequireVariable}=1 to make this a failure.";
+    }
+}
+
+/// <summary>
+/// An exported page holding one Plotly.NET chart and one image grid, opened offline in headless Chromium: the chart
+/// must be drawn (plotly's <c>svg.main-svg</c> in its div) and the image decoded (<c>naturalWidth</c> as encoded).
+/// </summary>
+public class HtmlPageBrowserTests
+{
+    private const string CheckScript = """
+        <script>
+        window.addEventListener('load', function () {
+          var polls = 0;
+          (function poll() {
+            var figs = document.querySelectorAll('div.nbk-figure'), drawn = 0, imgs = document.querySelectorAll('img'), widths = [];
+            for (var i = 0; i < figs.length; i++) if (figs[i].querySelector('svg.main-svg')) drawn++;
+            for (var j = 0; j < imgs.length; j++) if (imgs[j].complete && imgs[j].naturalWidth > 0) widths.push(imgs[j].naturalWidth);
+            var b = document.body;
+            b.setAttribute('data-figures', figs.length + '/' + drawn);
+            b.setAttribute('data-images', imgs.length + '/' + widths.join(','));
+            if ((drawn === figs.length && widths.length === imgs.length) || ++polls >= 40) b.setAttribute('data-done', polls);
+            else setTimeout(poll, 100);
+          })();
+        });
+        </script>
+        """;
+
+    [RequiresBrowserFact]
+    public void A_page_with_a_chart_and_an_image_grid_draws_both_offline()
+    {
+        var chart = CSharpChart.Line<double, double, string>(new[] { 1.0, 2, 3 }, new[] { 3.0, 1, 2 }, Name: "loss").WithTitle("loss");
+        using var x = torch.rand(6, 1, 28, 28);
+        var grid = ImageGrid.From(x, nrow: 3);
+        var page = new HtmlPage("display check").AddValue(chart).AddValue(grid);
+
+        var folder = Directory.CreateTempSubdirectory("nbk-display-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "page.html");
+            var html = page.ToHtml();
+            int end = html.LastIndexOf("</body>", StringComparison.Ordinal);
+            File.WriteAllText(path, html[..end] + CheckScript + html[end..]);
+            var body = Regex.Match(DumpDom(path, folder), "<body[^>]*>").Value;
+            Assert.Contains("data-done", body);
+            Assert.Contains("data-figures=\"1/1\"", body);
+            Assert.Contains($"data-images=\"1/{grid.Width}\"", body);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    private static string DumpDom(string htmlPath, string folder)
+    {
+        var psi = Chromium.StartInfo(Path.Combine(folder, "profile"),
+            ["--virtual-time-budget=5000", "--dump-dom", new Uri(htmlPath).AbsoluteUri]);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            Assert.True(process.WaitForExit(90_000), "Chromium did not finish within 90 s");
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}: {stderr.Result}");
+            return stdout.Result;
+        }
+        finally { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+    }
+}
