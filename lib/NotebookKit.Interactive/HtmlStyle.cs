@@ -60,7 +60,7 @@ internal static class HtmlStyle
               if (!window.Plotly || typeof window.Plotly.newPlot !== 'function') throw new Error('plotly.js is not loaded');
               var fig = JSON.parse(document.getElementById(div.id + '-json').textContent);
               var config = Object.assign({ responsive: true }, fig.config || {});
-              window.Plotly.newPlot(div, fig.data || [], fig.layout || {}, config).then(
+              window.Plotly.newPlot(div, { data: fig.data || [], layout: fig.layout || {}, frames: fig.frames || [], config: config }).then(
                 (function (d) { return function () { d.setAttribute('data-nbk-state', 'drawn'); }; })(div),
                 (function (d) { return function (e) { fail(d, e); }; })(div));
             } catch (e) {
