@@ -15,7 +15,7 @@ namespace NotebookKit.Models;
 public static class MlpGan
 {
     /// <summary>G: (N, latentDim) → (N, outputDim) in [−1, 1]. 100·128+128 + 128·256+256 + 256·512+512 + 512·784+784
-    /// = 576,656 parameters at the defaults. A <paramref name="seed"/> fixes the initial weights.</summary>
+    /// = 579,728 parameters at the defaults. A <paramref name="seed"/> fixes the initial weights.</summary>
     public static Sequential Generator(int latentDim = 100, int outputDim = 784, long? seed = null, Device? device = null)
     {
         Check(latentDim, nameof(latentDim)); Check(outputDim, nameof(outputDim));
