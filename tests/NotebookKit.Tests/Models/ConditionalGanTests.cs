@@ -26,6 +26,18 @@ public class ConditionalGanTests
     }
 
     [Fact]
+    public void ASeedFixesEveryWeightOfBothNets()
+    {
+        torch.manual_seed(1);
+        var a = new ConditionalGan(latentDim: 4, numClasses: 3, imageDim: 6, seed: 5).state_dict();
+        torch.manual_seed(2);
+        var b = new ConditionalGan(latentDim: 4, numClasses: 3, imageDim: 6, seed: 5).state_dict();
+        Assert.Equal(16, a.Count);
+        Assert.All(a.Keys, k => Assert.True(GanTestTensors.Same(a[k], b[k]), k));
+        Assert.False(GanTestTensors.Same(a["netD.6.weight"], new ConditionalGan(4, 3, 6, seed: 6).state_dict()["netD.6.weight"]));
+    }
+
+    [Fact]
     public void RejectsLabelsOutOfRangeAndWrongShapes()
     {
         var cgan = new ConditionalGan(latentDim: 4, numClasses: 3, imageDim: 6, seed: 0);

@@ -25,6 +25,19 @@ public class FashionClassifierTests
     }
 
     [Fact]
+    public void ASeedFixesEveryWeight()
+    {
+        torch.manual_seed(1);
+        var a = new FashionClassifier(seed: 5).state_dict();
+        torch.manual_seed(2);
+        var b = new FashionClassifier(seed: 5).state_dict();
+        Assert.All(a.Keys, k => Assert.True(GanTestTensors.Same(a[k], b[k]), k));
+        Assert.False(GanTestTensors.Same(a["head.weight"], new FashionClassifier(seed: 6).state_dict()["head.weight"]));
+        // PyTorch's default: Linear(3136, 128) ~ U(±1/√3136) = U(±0.0179)
+        Assert.InRange(a["body.7.weight"].abs().max().item<float>(), 0.0178f, 1f / 56f);
+    }
+
+    [Fact]
     public void FeaturesOfIsBatchedEvalModeAndRestoresTheMode()
     {
         var net = new FashionClassifier(seed: 1);

@@ -36,7 +36,9 @@ public class MlpGanTests
     [Fact]
     public void ASeedFixesTheWeightsAndLeavesTheGlobalStreamAlone()
     {
+        torch.manual_seed(1);
         var a = MlpGan.Discriminator(seed: 4).state_dict()["0.weight"];
+        torch.manual_seed(2);                        // the global stream plays no part in a seeded build
         var b = MlpGan.Discriminator(seed: 4).state_dict()["0.weight"];
         var c = MlpGan.Discriminator(seed: 5).state_dict()["0.weight"];
         Assert.True(GanTestTensors.Same(a, b));

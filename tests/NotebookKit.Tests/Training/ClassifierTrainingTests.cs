@@ -1,3 +1,4 @@
+using NotebookKit.Models;
 using NotebookKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,8 +11,7 @@ public class ClassifierTrainingTests
     [Fact]
     public void StepLowersTheLossOnATinySyntheticSet()
     {
-        torch.manual_seed(0);
-        var model = Sequential(Flatten(), Linear(16, 3));
+        var model = GanSeed.Build(0, () => Sequential(Flatten(), Linear(16, 3)));
         var g = new Generator(1);
         var y = randint(3, [30], generator: g);
         var X = randn([30, 1, 4, 4], generator: g) * 0.5f + functional.one_hot(y, 16).to(float32).reshape(30, 1, 4, 4) * 2f;
@@ -24,8 +24,7 @@ public class ClassifierTrainingTests
     [Fact]
     public void EpochReturnsTheMeanLossPerSampleOverUnequalBatches()
     {
-        torch.manual_seed(0);
-        var model = Linear(4, 3);
+        var model = GanSeed.Build(0, () => Linear(4, 3));
         var g = new Generator(2);
         var X = randn([10, 4], generator: g);
         var y = randint(3, [10], generator: g);
