@@ -1,0 +1,114 @@
+using NotebookKit.Interactive;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace NotebookKit.Training;
+
+/// <summary>
+/// The alternating update of the GAN game min_G max_D V(D, G), V = E[log D(x)] + E[log(1 − D(G(z)))], as in
+/// shared/anchors/torch_gan.py: one discriminator step on real and detached fake samples, then one generator step
+/// through the updated D. Optimizers as the anchors: Adam(lr 2e-4, beta1 0.5, beta2 0.999).
+/// <example><code>
+/// var optG = optim.Adam(netG.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
+/// var r = GanTraining.Step(netG, netD, optG, optD, X, latentDim: 100, generator: noise);   // X in [−1, 1]
+/// </code></example>
+/// </summary>
+public static class GanTraining
+{
+    /// <summary>D's loss from its logits on a real and a generated batch, each (N, 1):
+    /// BCE(D(x), 1) + BCE(D(G(z)), 0) = −log D(x) − log(1 − D(G(z))), batch means.</summary>
+    public static Tensor DiscriminatorLoss(Tensor logitsReal, Tensor logitsFake) =>
+        functional.binary_cross_entropy_with_logits(logitsReal, ones_like(logitsReal))
+        + functional.binary_cross_entropy_with_logits(logitsFake, zeros_like(logitsFake));
+
+    /// <summary>G's loss from D's logits on generated samples (N, 1). Non-saturating (the default):
+    /// BCE(D(G(z)), 1) = −log D(G(z)), strong gradients while D still wins. Saturating (the minimax game itself):
+    /// −BCE(D(G(z)), 0) = log(1 − D(G(z))), whose gradient vanishes when D rejects G's samples confidently.</summary>
+    public static Tensor GeneratorLoss(Tensor logitsFake, bool nonSaturating = true) => nonSaturating
+        ? functional.binary_cross_entropy_with_logits(logitsFake, ones_like(logitsFake))
+        : -functional.binary_cross_entropy_with_logits(logitsFake, zeros_like(logitsFake));
+
+    /// <summary>One step with fresh noise z ~ N(0, I) of shape (N, latentDim), drawn from <paramref name="generator"/>
+    /// (the global generator if null) and moved to <paramref name="realX"/>'s device.</summary>
+    public static GanStepResult Step(Module<Tensor, Tensor> netG, Module<Tensor, Tensor> netD,
+        optim.Optimizer optG, optim.Optimizer optD, Tensor realX, int latentDim = 100,
+        Generator? generator = null, bool nonSaturating = true)
+    {
+        using var scope = NewDisposeScope();
+        var z = randn([realX.shape[0], latentDim], generator: generator).to(realX.device);
+        return Step(netG, netD, optG, optD, realX, z, nonSaturating);
+    }
+
+    /// <summary>
+    /// One D step, then one G step, on a real batch <paramref name="realX"/> (N, …) and noise <paramref name="z"/>:
+    /// D descends −log D(x) − log(1 − D(G(z))) with G(z) detached, so D's loss does not reach G; G then descends
+    /// <see cref="GeneratorLoss"/> through the updated D, whose parameters are frozen meanwhile so G's loss leaves no
+    /// gradient in them. Real images are viewed in G's output shape, so (N, 1, 28, 28) batches feed an MLP D.
+    /// </summary>
+    public static GanStepResult Step(Module<Tensor, Tensor> netG, Module<Tensor, Tensor> netD,
+        optim.Optimizer optG, optim.Optimizer optD, Tensor realX, Tensor z, bool nonSaturating = true)
+    {
+        using var scope = NewDisposeScope();
+        var fake = netG.forward(z);                                  // (N, …) in [−1, 1]
+        var real = AsShapeOf(realX, fake);
+
+        optD.zero_grad();
+        var logitsReal = netD.forward(real);                         // (N, 1)
+        var logitsFake = netD.forward(fake.detach());                // (N, 1), no gradient into G
+        var lossD = DiscriminatorLoss(logitsReal, logitsFake);
+        lossD.backward();
+        optD.step();
+
+        optG.zero_grad();
+        var frozen = netD.parameters().Where(p => p.requires_grad).ToList();
+        foreach (var p in frozen) p.requires_grad = false;
+        Tensor lossG;
+        try
+        {
+            lossG = GeneratorLoss(netD.forward(fake), nonSaturating);
+            lossG.backward();
+        }
+        finally { foreach (var p in frozen) p.requires_grad = true; }
+        optG.step();
+
+        return new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
+    }
+
+    /// <summary>
+    /// One pass over <paramref name="batches"/> (a DataLoader with PixelScale.MinusOneToOne, or any (X, y) pairs; y is
+    /// ignored), one <see cref="Step(Module{Tensor, Tensor}, Module{Tensor, Tensor}, optim.Optimizer, optim.Optimizer, Tensor, int, Generator?, bool)"/>
+    /// per batch, both nets in training mode. <paramref name="onStep"/> gets each result (for progress and history);
+    /// stops between batches when the kernel interrupts the cell.
+    /// </summary>
+    public static IReadOnlyList<GanStepResult> Epoch(Module<Tensor, Tensor> netG, Module<Tensor, Tensor> netD,
+        optim.Optimizer optG, optim.Optimizer optD, IEnumerable<(Tensor X, Tensor y)> batches, int latentDim = 100,
+        Generator? generator = null, bool nonSaturating = true, Action<GanStepResult>? onStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        netG.train();
+        netD.train();
+        var results = new List<GanStepResult>();
+        foreach (var (X, _) in batches)
+        {
+            KernelInterrupt.ThrowIfInterrupted();
+            var r = Step(netG, netD, optG, optD, X, latentDim, generator, nonSaturating);
+            results.Add(r);
+            onStep?.Invoke(r);
+        }
+        return results;
+    }
+
+    // The real batch viewed in G's output shape per sample: (N, 1, 28, 28) → (N, 784) for an MLP G.
+    private static Tensor AsShapeOf(Tensor realX, Tensor fake)
+    {
+        var perSample = fake.shape.Skip(1).ToArray();
+        if (realX.shape.Skip(1).SequenceEqual(perSample)) return realX;
+        if (realX.numel() / Math.Max(1, realX.shape[0]) != perSample.Aggregate(1L, (a, b) => a * b))
+            throw new ArgumentException($"GanTraining.Step: the real batch ({string.Join(", ", realX.shape)}) does not match "
+                + $"G's output ({string.Join(", ", fake.shape)}): give real images with as many pixels per sample as G makes.", nameof(realX));
+        return realX.reshape([realX.shape[0], .. perSample]);
+    }
+
+    private static float MeanSigmoid(Tensor logits) => logits.detach().sigmoid().mean().item<float>();
+}
