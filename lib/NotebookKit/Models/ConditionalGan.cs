@@ -34,10 +34,10 @@ public sealed class ConditionalGan : Module<Tensor, Tensor, Tensor>
     {
         if (numClasses < 2) throw new ArgumentOutOfRangeException(nameof(numClasses), $"ConditionalGan: needs at least 2 classes, got {numClasses}.");
         (LatentDim, NumClasses, ImageDim) = (latentDim, numClasses, imageDim);
-        (netG, netD) = GanSeed.Preserving(seed is not null, () =>
+        (netG, netD) = SeededInit.Preserving(seed is not null, () =>
             (MlpGan.Generator(latentDim + numClasses, imageDim), MlpGan.Discriminator(imageDim + numClasses)));
         RegisterComponents();
-        if (seed is not null) GanSeed.ResetParameters(this, new Generator((ulong)seed.Value));
+        if (seed is not null) SeededInit.ResetParameters(this, new Generator((ulong)seed.Value));
     }
 
     /// <summary>Images of the requested classes: z (N, latentDim), labels (N) → (N, imageDim) in [−1, 1].</summary>

@@ -66,8 +66,8 @@ public static class Dcgan
     {
         if (seed is null) return WeightsInit(build());
         var generator = new Generator((ulong)seed.Value);
-        var net = GanSeed.Preserving(true, build);
-        GanSeed.ResetParameters(net, generator);
+        var net = SeededInit.Preserving(true, build);
+        SeededInit.ResetParameters(net, generator);
         return WeightsInit(net, generator);
     }
 }

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using NotebookKit.Data;
 using NotebookKit.Interactive;
 using NotebookKit.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-#if NOTEBOOKKIT_DATA_API
-using NotebookKit.Data;
-#endif
 
 namespace NotebookKit.Models;
 
@@ -20,7 +18,6 @@ public sealed partial class FashionClassifier
     /// (<c>.safetensors</c> for the weights, <c>.json</c> for seed, epochs and test accuracy).</summary>
     public static string CacheName(long seed = 0) => $"fashion-classifier-torch-seed{seed}";
 
-#if NOTEBOOKKIT_DATA_API // remove this line and its #endif once the Data folder (FashionMnist, DataLoader, DataRoot) is on main
     /// <summary>
     /// The course's judge, in eval mode: loaded from <c>{data root}/models/fashion-classifier-torch-seed{seed}.safetensors</c>
     /// if its .json says it was trained for <paramref name="epochs"/> epochs from <paramref name="seed"/>; otherwise
@@ -33,7 +30,6 @@ public sealed partial class FashionClassifier
             () => new DataLoader(FashionMnist.Load(train: true, root: root), batchSize, shuffle: true, seed: seed + 1),
             () => new DataLoader(FashionMnist.Load(train: false, root: root), 1000),
             seed, epochs, log: log, device: device);
-#endif
 
     /// <summary>
     /// Loads <c>{modelsDirectory}/fashion-classifier-torch-seed{seed}.safetensors</c> when its .json matches

@@ -33,14 +33,14 @@ public sealed partial class FashionClassifier : Module<Tensor, Tensor>
 
     public FashionClassifier(long? seed = null) : base(nameof(FashionClassifier))
     {
-        (body, head) = GanSeed.Preserving(seed is not null, () => (
+        (body, head) = SeededInit.Preserving(seed is not null, () => (
             Sequential(
                 Conv2d(1, 32, 4, stride: 2, padding: 1), BatchNorm2d(32), ReLU(),
                 Conv2d(32, 64, 4, stride: 2, padding: 1), BatchNorm2d(64), ReLU(),
                 Flatten(), Linear(64 * 7 * 7, FeatureDim), ReLU()),
             Linear(FeatureDim, 10)));
         RegisterComponents();
-        if (seed is not null) GanSeed.ResetParameters(this, new Generator((ulong)seed.Value));
+        if (seed is not null) SeededInit.ResetParameters(this, new Generator((ulong)seed.Value));
     }
 
     /// <summary>Penultimate activations: images (N, 1, 28, 28) or (N, 784) → (N, 128). Call <c>eval()</c> first (or use

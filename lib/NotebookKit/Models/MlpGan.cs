@@ -19,7 +19,7 @@ public static class MlpGan
     public static Sequential Generator(int latentDim = 100, int outputDim = 784, long? seed = null, Device? device = null)
     {
         Check(latentDim, nameof(latentDim)); Check(outputDim, nameof(outputDim));
-        var netG = GanSeed.Build(seed, () => Sequential(
+        var netG = SeededInit.Build(seed, () => Sequential(
             Linear(latentDim, 128), ReLU(),
             Linear(128, 256), ReLU(),
             Linear(256, 512), ReLU(),
@@ -32,7 +32,7 @@ public static class MlpGan
     public static Sequential Discriminator(int inputDim = 784, long? seed = null, Device? device = null)
     {
         Check(inputDim, nameof(inputDim));
-        var netD = GanSeed.Build(seed, () => Sequential(
+        var netD = SeededInit.Build(seed, () => Sequential(
             Linear(inputDim, 512), LeakyReLU(0.2),
             Linear(512, 256), LeakyReLU(0.2),
             Linear(256, 128), LeakyReLU(0.2),

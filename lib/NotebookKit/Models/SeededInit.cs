@@ -1,54 +1,79 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace NotebookKit.Models;
 
 /// <summary>
 /// Seeded initial weights for the course's models. TorchSharp's layers draw their default init from the global
 /// generator, which other code (another thread, a test running in parallel) may draw from at the same moment, so a
-/// seed alone does not fix the weights. Instead: the layers are built with the global state saved and restored (the
-/// caller's random stream is left as it was), then every layer is re-drawn from its own <see cref="Generator"/> with
-/// PyTorch's default distribution for Linear and Conv layers: weight and bias ~ U(−1/√fan_in, 1/√fan_in)
-/// (kaiming_uniform with a = √5), fan_in = weight.size(1) · kernel size.
+/// seed alone does not fix the weights. Instead the layers are built with the global state saved and restored (the
+/// caller's random stream is left as it was), then every parameter is redrawn from its own <c>torch.Generator(seed)</c>
+/// with PyTorch's defaults: Linear/Conv/ConvTranspose weight and bias ~ U(−1/√fan_in, 1/√fan_in), BatchNorm γ = 1, β = 0.
 /// </summary>
-internal sealed class SeededInit : IDisposable
+internal static class SeededInit
 {
-    private readonly Tensor? saved;
-
-    private SeededInit(long? seed)
+    /// <summary>Builds with the global generator's state saved and put back (when seeded), then redraws from the seed.</summary>
+    public static T Build<T>(long? seed, Func<T> build) where T : nn.Module
     {
-        if (seed is not null) saved = random.get_rng_state();
+        var module = Preserving(seed is not null, build);
+        Apply(module, seed);
+        return module;
     }
 
-    /// <summary>Saves the global generator's state until disposed (then restores it); does nothing for null.</summary>
-    public static SeededInit Begin(long? seed) => new(seed);
-
-    public void Dispose()
+    /// <summary>Runs <paramref name="build"/>; when <paramref name="active"/>, the global random state is restored after it.</summary>
+    public static T Preserving<T>(bool active, Func<T> build)
     {
-        if (saved is null) return;
-        random.set_rng_state(saved);
-        saved.Dispose();
+        if (!active) return build();
+        using var saved = torch.get_rng_state();
+        try { return build(); }
+        finally { torch.set_rng_state(saved); }
     }
 
-    /// <summary>Re-draws every leaf module's weight and bias from a generator seeded with <paramref name="seed"/>,
-    /// in registration order; does nothing for null.</summary>
-    public static void Apply(Module model, long? seed)
+    /// <summary>The same as <see cref="Preserving{T}"/> for constructors that assign fields: dispose to restore.</summary>
+    public static IDisposable Begin(long? seed) => new RestoreOnDispose(seed is not null ? torch.get_rng_state() : null);
+
+    /// <summary>Redraws every parameter of <paramref name="model"/> from <c>Generator(seed)</c>; nothing when unseeded.</summary>
+    public static void Apply(nn.Module model, long? seed)
     {
-        if (seed is not long s) return;
-        var generator = new Generator((ulong)s);
+        if (seed is long s) ResetParameters(model, new Generator((ulong)s));
+    }
+
+    public static void ResetParameters(nn.Module module, Generator generator)
+    {
         using var _ = no_grad();
-        foreach (var (_, module) in model.named_modules())
+        foreach (var m in module.modules().Prepend(module).Distinct())
         {
-            var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
-            if (!parameters.TryGetValue("weight", out var weight) || weight.dim() < 2) continue;
-            long fanIn = weight.shape[1] * weight.shape.Skip(2).Aggregate(1L, (a, b) => a * b);
-            double bound = 1 / Math.Sqrt(fanIn);
-            foreach (var p in parameters.Values)
+            switch (m)
             {
-                using var u = rand(p.shape, dtype: p.dtype, generator: generator);
-                p.copy_(u * (2 * bound) - bound);
+                case Linear l: Uniform(l.weight!, l.bias, generator); break;
+                case Conv2d c: Uniform(c.weight!, c.bias, generator); break;
+                case ConvTranspose2d t: Uniform(t.weight!, t.bias, generator); break;
+                case BatchNorm1d bn: bn.weight!.fill_(1); bn.bias!.zero_(); break;
+                case BatchNorm2d bn: bn.weight!.fill_(1); bn.bias!.zero_(); break;
+                default:
+                    if (m != module && m.named_parameters(recurse: false).Any())
+                        throw new NotSupportedException($"SeededInit: cannot seed the parameters of a {m.GetType().Name}; add its default initialisation here.");
+                    break;
             }
+        }
+    }
+
+    private static void Uniform(Tensor weight, Tensor? bias, Generator generator)
+    {
+        long fanIn = weight.shape.Skip(1).Aggregate(1L, (a, b) => a * b);
+        double bound = 1.0 / Math.Sqrt(fanIn);
+        weight.uniform_(-bound, bound, generator: generator);   // not nn.init.uniform_: TorchSharp 0.107 ignores its generator
+        bias?.uniform_(-bound, bound, generator: generator);
+    }
+
+    private sealed class RestoreOnDispose(Tensor? saved) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (saved is null) return;
+            torch.set_rng_state(saved);
+            saved.Dispose();
         }
     }
 }

@@ -11,7 +11,7 @@ public class ClassifierTrainingTests
     [Fact]
     public void StepLowersTheLossOnATinySyntheticSet()
     {
-        var model = GanSeed.Build(0, () => Sequential(Flatten(), Linear(16, 3)));
+        var model = SeededInit.Build(0, () => Sequential(Flatten(), Linear(16, 3)));
         var g = new Generator(1);
         var y = randint(3, [30], generator: g);
         var X = randn([30, 1, 4, 4], generator: g) * 0.5f + functional.one_hot(y, 16).to(float32).reshape(30, 1, 4, 4) * 2f;
@@ -24,7 +24,7 @@ public class ClassifierTrainingTests
     [Fact]
     public void EpochReturnsTheMeanLossPerSampleOverUnequalBatches()
     {
-        var model = GanSeed.Build(0, () => Linear(4, 3));
+        var model = SeededInit.Build(0, () => Linear(4, 3));
         var g = new Generator(2);
         var X = randn([10, 4], generator: g);
         var y = randint(3, [10], generator: g);

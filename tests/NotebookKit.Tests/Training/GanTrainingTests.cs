@@ -123,8 +123,8 @@ public class GanTrainingTests
     {
         // Data N(3, 0.5²). G starts near 0; after training its samples' mean must be within 0.4 of 3 and their spread
         // of the right order, and D must be near indifferent.
-        var netG = GanSeed.Build(11, () => Sequential(Linear(1, 16), ReLU(), Linear(16, 1)));
-        var netD = GanSeed.Build(12, () => Sequential(Linear(1, 32), LeakyReLU(0.2), Linear(32, 1)));
+        var netG = SeededInit.Build(11, () => Sequential(Linear(1, 16), ReLU(), Linear(16, 1)));
+        var netD = SeededInit.Build(12, () => Sequential(Linear(1, 32), LeakyReLU(0.2), Linear(32, 1)));
         var optG = optim.Adam(netG.parameters(), lr: 2e-3, beta1: 0.5, beta2: 0.999);
         var optD = optim.Adam(netD.parameters(), lr: 2e-3, beta1: 0.5, beta2: 0.999);
         var g = new Generator(12);
