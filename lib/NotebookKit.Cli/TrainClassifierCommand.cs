@@ -5,7 +5,8 @@ namespace NotebookKit.Cli;
 
 /// <summary>
 /// <c>notebookkit train-classifier</c>: trains (or loads from the cache) the Fashion-MNIST classifier whose features the
-/// Fréchet distance uses, and prints its test accuracy and the time taken.
+/// Fréchet distance uses and which judges conditional samples, and prints its test accuracy and the time taken.
+/// The set-up runs it once, so notebooks and concurrent test processes load it instead of training it side by side.
 /// </summary>
 internal static class TrainClassifierCommand
 {
@@ -16,8 +17,9 @@ internal static class TrainClassifierCommand
         o.CheckAllUsed();
         if (epochs == 0) throw new ArgumentException("--epochs must be at least 1.");
         var sw = Stopwatch.StartNew();
-        var net = FashionClassifier.LoadOrTrain(root, (ulong)seed, epochs, Console.Out);
-        Console.WriteLine($"test accuracy {net.TestAccuracy:P2}, {sw.Elapsed.TotalSeconds:F1}s, cache {FashionClassifier.CachePath(root, (ulong)seed)}");
+        var net = FashionClassifier.LoadOrTrain(root, seed, epochs, log: Console.Out);
+        string cache = Path.Combine(Data.DataRoot.Resolve(root), "models", FashionClassifier.CacheName(seed) + ".safetensors");
+        Console.WriteLine($"test accuracy {net.TestAccuracy:P2}, {sw.Elapsed.TotalSeconds:F1}s, cache {cache}");
         return 0;
     }
 }

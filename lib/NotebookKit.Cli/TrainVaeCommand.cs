@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using NotebookKit.Data;
 using NotebookKit.Models;
-using NotebookKit.Optim;
-using NotebookKit.Tensors;
+using NotebookKit.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookKit.Cli;
 
 /// <summary>
 /// <c>notebookkit train-vae</c>: trains the MLP VAE of shared/anchors/torch_vae.py (784-400-20, batch 128,
-/// Adam 1e-3, BCE-sum + KL) on Fashion-MNIST and prints per-epoch train/test negative ELBO (nats per sample).
+/// Adam 1e-3 with PyTorch's betas, BCE-sum + KL) on Fashion-MNIST and prints per-epoch train/test negative ELBO (nats per sample).
 /// </summary>
 internal static class TrainVaeCommand
 {
@@ -24,26 +25,24 @@ internal static class TrainVaeCommand
         var test = FashionMnist.Load(train: false);
         if (subset > 0) { train = train.Take(Math.Min(subset, train.Count)); test = test.Take(Math.Min(subset, test.Count)); }
 
-        Torch.ManualSeed((ulong)seed);
-        var vae = new Vae(784, 400, 20);
-        var opt = new Adam(vae.Parameters(), lr: 1e-3f);
-        var loader = new DataLoader(train, batchSize: batchSize, shuffle: true, generator: new Generator((ulong)seed));
-        Console.WriteLine($"MLP VAE 784-400-20 ({vae.ParameterCount():N0} parameters) on Fashion-MNIST: " +
-                          $"{train.Count} train / {test.Count} test images, batch {batchSize}, Adam 1e-3, seed {seed}");
+        var vae = new Vae(784, 400, 20, seed: seed);
+        var optimizer = optim.Adam(vae.parameters(), lr: 1e-3, beta1: 0.9, beta2: 0.999);
+        var trainLoader = new DataLoader(train, batchSize, shuffle: true, seed: seed);
+        var testLoader = new DataLoader(test, 1000);
+        long parameters = vae.parameters().Sum(p => p.numel());
+        Console.WriteLine($"MLP VAE 784-400-20 ({parameters:N0} parameters) on Fashion-MNIST: " +
+                          $"{train.Count} train / {test.Count} test images, batch {batchSize}, Adam 1e-3, seed {seed}, " +
+                          $"{torch.get_num_threads()} threads");
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
-            float trainLoss = VaeTraining.TrainEpoch(vae, opt, loader);
+            var trainTerms = VaeTraining.Epoch(vae, optimizer, trainLoader, epoch: epoch);
             double secs = sw.Elapsed.TotalSeconds;
-            float testLoss = VaeTraining.Evaluate(vae, test);
-            Console.WriteLine($"epoch {epoch}: train {trainLoss:F2} test {testLoss:F2} nats/sample  " +
+            var testTerms = VaeTraining.Evaluate(vae, testLoader);
+            Console.WriteLine($"epoch {epoch}: train {trainTerms["loss"]:F2} test {testTerms["loss"]:F2} nats/sample  " +
                               $"time {secs:F2}s  {train.Count / secs:F0} samples/s");
         }
-        if (save != null)
-        {
-            SafeTensors.Save(save, vae.StateDict(), new Dictionary<string, string> { ["model"] = "Vae(784, 400, 20)" });
-            Console.WriteLine($"weights saved to {save} (safetensors)");
-        }
+        if (save != null) Console.WriteLine($"weights saved to {Checkpoint.Save(vae, save)}");
         return 0;
     }
 }

@@ -29,7 +29,8 @@ namespace NotebookKit.Kernel.Packages;
 /// TorchSharp.dll (Default context); its preload opens the package's shim with its libtorch, and /proc/self/maps then
 /// shows only the package's files, not the bin copy. (b) Host without TorchSharp (the CLI): TorchSharp.dll loads from
 /// the package folder in Roslyn's load context and every native comes from the consolidated folder. In neither case
-/// does TorchSharp fall back to copying natives into <c>cpu/</c> beside TorchSharp.dll.
+/// does TorchSharp fall back to copying natives into <c>cpu/</c> beside TorchSharp.dll. (c) Host built with
+/// TorchSharp-cpu (every native in its own bin): nothing is preloaded, see <see cref="HostCarries"/>.
 /// </remarks>
 internal static class NativeFolders
 {
@@ -45,7 +46,7 @@ internal static class NativeFolders
     public static void Add(IReadOnlyList<RestoredPackage> packages, string folder)
     {
         var natives = packages.SelectMany(p => p.Natives).ToList();
-        if (natives.Count == 0) return;
+        if (natives.Count == 0 || HostCarries(natives)) return;
         if (!IsComplete(folder, natives)) Consolidate(folder, natives);
         var preloads = packages.SelectMany(p => p.Assemblies)
             .Select(a => (Name: Path.GetFileNameWithoutExtension(a), Natives: NativesCalledBy(a, folder))).Where(x => x.Natives.Count > 0).ToList();
@@ -56,6 +57,19 @@ internal static class NativeFolders
             if (Hooked.Count == 0) HookAll();
         }
         foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies()) Preload(loaded);
+    }
+
+    /// <summary>
+    /// True when the host application ships every one of these natives itself (a host built with TorchSharp-cpu, such
+    /// as the CLI): its own loader opens them from its bin, and opening the package's copies too would put two LibTorch
+    /// instances in one process (LibTorch aborts). A host with only part of them (the managed TorchSharp package's shim
+    /// without libtorch) still gets the package's set.
+    /// </summary>
+    internal static bool HostCarries(IEnumerable<string> natives)
+    {
+        var dirs = (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return dirs.Length > 0 && natives.All(n => dirs.Any(d => File.Exists(Path.Combine(d, Path.GetFileName(n)))));
     }
 
     /// <summary>The files in <paramref name="folder"/> that the P/Invokes of <paramref name="assembly"/> name (its ModuleRef table).</summary>
