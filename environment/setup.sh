@@ -18,9 +18,9 @@ bash "$root/environment/fetch-assets.sh"
 bash "$root/environment/setup-browser.sh"
 bash "$root/environment/setup-tools.sh"
 bash "$root/environment/setup-jupyter.sh"
-# The Fashion-MNIST classifier whose features give the notebooks' Fréchet distances: trained once (~1 min on 2 cores,
-# bit-identical for its seed) and cached, so concurrent test processes never train it at the same time.
+# The Fashion-MNIST classifier whose features give the notebooks' Fréchet distances (TorchSharp): trained once (~2 min
+# on 2 cores, the same weights for its seed) and cached, so concurrent test processes never train it side by side.
 data_root="${NOTEBOOKKIT_DATA:-$root/data}"
-if [ ! -f "$data_root/models/fashion-classifier-seed0.safetensors" ]; then
+if [ ! -f "$data_root/models/fashion-classifier-torch-seed0.json" ]; then
   dotnet run -c Release --project "$root/lib/NotebookKit.Cli" --verbosity quiet -- train-classifier
 fi
