@@ -27,6 +27,9 @@ public sealed class Vae : Module<Tensor, Tensor>, IVariationalAutoencoder
     /// constructor's seed, so a seeded model trains to the same numbers.</summary>
     public Generator? Noise { get; set; }
 
+    /// <param name="inputDim">Pixels per image (784 for 28×28).</param>
+    /// <param name="hiddenDim">Width of the one hidden layer on each side (400 in PyTorch's example).</param>
+    /// <param name="latentDim">Size of z (20 in PyTorch's example).</param>
     /// <param name="seed">Seeds the initial weights (PyTorch's default init) and <see cref="Noise"/>; null draws from the global generator.</param>
     public Vae(int inputDim = 784, int hiddenDim = 400, int latentDim = 20, long? seed = null) : base(nameof(Vae))
     {
