@@ -45,6 +45,7 @@ public sealed partial class CSharpKernel
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true);
         packages = new NuGetReferences(this.options.PackageCacheDirectory, Path.GetFullPath(this.options.WorkingDirectory));
+        Packages.AssemblyUnification.Install(); // a package's dependency binds to a loaded newer version (FSharp.Core 5 → 10 for Plotly.NET)
     }
 
     /// <summary>True once a cell ignored an interrupt and still runs: no more cells can run in this process.</summary>
