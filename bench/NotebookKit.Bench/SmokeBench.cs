@@ -1,18 +1,22 @@
 namespace NotebookKit.Bench;
 
 /// <summary>
-/// `smoke`: every benchmark in seconds, without the PyTorch references and without judging any time — the CI
-/// test that keeps the benchmark compiling and running (tests/NotebookKit.Tests/BenchSmokeTests.cs).
+/// `smoke`: every loop on a tiny budget in one process, without the PyTorch anchors, then the table — what
+/// tests/NotebookKit.Tests/BenchSmokeTests.cs runs to keep the benchmark compiling, running and parseable.
 /// </summary>
 internal static class SmokeBench
 {
     public static void Run(string[] args)
     {
-        SgemmBench.Run(["2", "NN_512"]);
-        VaeBench.Run(["--epochs", "1", "--subset", "512", "--no-reference"]);
-        GanBench.RunMlp(["--steps", "5", "--no-reference"]);
-        GanBench.RunDcgan(["--steps", "2", "--no-reference"]);
-        ConvBench.Run([]);
-        Console.WriteLine("smoke: all benchmarks ran");
+        var results = new List<BenchResult>();
+        foreach (var loop in new[] { "library", "bare" })
+        {
+            results.Add(VaeBench.Run(["--loop", loop, "--epochs", "2", "--subset", "512"]));
+            results.Add(GanBench.RunMlp(["--loop", loop, "--subset", "640", "--window", "2"]));
+            results.Add(GanBench.RunDcgan(["--loop", loop, "--steps", "3", "--subset", "640", "--window", "1"]));
+        }
+        results.AddRange(SgemmBench.Run(["--sizes", "128"]));
+        foreach (var r in results) Console.WriteLine(r);
+        ResultTable.Print(results);
     }
 }

@@ -1,98 +1,114 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using NotebookKit.Data;
 using NotebookKit.Models;
-using NotebookKit.Optim;
-using NotebookKit.Tensors;
+using NotebookKit.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookKit.Bench;
 
 /// <summary>
-/// `vae [--epochs 10] [--reference|--no-reference]`: the MLP VAE of shared/anchors/torch_vae.py trained with
-/// NotebookKit and with PyTorch in the same run: samples/s per epoch, final test loss, peak RSS, and the ratios.
+/// `vae --loop library|bare [--epochs 3] [--subset N] [--unfused] [--inference-mode]`: the MLP VAE of
+/// shared/anchors/torch_vae.py (batch 128, Adam 1e-3, β₂ 0.999) on Fashion-MNIST. samples/s is the median over
+/// epochs of the training pass alone; the test loss (nats per sample) is that after the last epoch, in batches of 1000.
 /// </summary>
 internal static class VaeBench
 {
-    public static void Run(string[] args)
+    public static BenchResult Run(string[] args)
     {
-        int epochs = BenchArgs.Int(args, "--epochs", 10), subset = BenchArgs.Int(args, "--subset", 0);
-        bool reference = !args.Contains("--no-reference");
-
-        (double Rate, double TestLoss, double RssMb)? torch = null;
-        if (reference)
+        int epochs = BenchArgs.Int(args, "--epochs", 3), subset = BenchArgs.Int(args, "--subset", 0);
+        string loop = BenchArgs.String(args, "--loop") ?? "library";
+        using var train = Load(true, subset);
+        using var test = Load(false, subset);
+        torch.manual_seed(1);
+        var (rates, testLoss) = loop switch
         {
-            Console.WriteLine($"PyTorch reference: torch_vae.py {epochs}");
-            var (lines, rss) = PythonReference.Run(Path.Combine(PythonReference.AnchorsDir(), "torch_vae.py"), epochs.ToString());
-            var epochLines = lines.Select(l => Regex.Match(l, @"test ([\d.]+) .* (\d+) samples/s")).Where(m => m.Success).ToList();
-            torch = (Median(epochLines.Select(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))),
-                     double.Parse(epochLines[^1].Groups[1].Value, CultureInfo.InvariantCulture), rss);
-        }
+            "library" => Library(train, test, epochs),
+            "bare" => Bare(train, test, epochs, fused: !BenchArgs.Flag(args, "--unfused"), BenchArgs.Flag(args, "--inference-mode")),
+            _ => throw new ArgumentException($"bench vae: --loop is 'library' or 'bare', got '{loop}'."),
+        };
+        return new BenchResult("vae", loop, Measure.Median(rates), testLoss, Measure.PeakRssMb());
+    }
 
-        Console.WriteLine($"NotebookKit: Vae(784, 400, 20), {epochs} epochs");
-        var train = FashionMnist.Load(train: true);
-        var test = FashionMnist.Load(train: false);
-        if (subset > 0) { train = train.Take(subset); test = test.Take(subset); }
-        var steady = SteadyStateAllocations(train);
-        Torch.ManualSeed(1);
-        var vae = new Vae(784, 400, 20);
-        var opt = new Adam(vae.Parameters(), lr: 1e-3f);
-        var loader = new DataLoader(train, batchSize: 128, shuffle: true, generator: new Generator(1));
+    private static ImageDataset Load(bool train, int subset)
+    {
+        var data = FashionMnist.Load(train);
+        if (subset <= 0) return data;
+        var part = data.Take(subset);
+        data.Dispose();
+        return part;
+    }
+
+    // NotebookKit: the Vae model, VaeTraining.Epoch / Evaluate over DataLoaders.
+    private static (List<double>, double) Library(ImageDataset train, ImageDataset test, int epochs)
+    {
+        var vae = new Vae(784, 400, 20, seed: 1);
+        var optimizer = optim.Adam(vae.parameters(), lr: 1e-3, beta2: 0.999);
+        var trainLoader = new DataLoader(train, batchSize: 128, shuffle: true, seed: 1);
+        var testLoader = new DataLoader(test, batchSize: 1000);
         var rates = new List<double>();
-        float testLoss = float.NaN;
-        var gc = new AllocationMeter();
-        for (int e = 1; e <= epochs; e++)
+        double testLoss = double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
-            gc.Begin();
-            float trainLoss = VaeTraining.TrainEpoch(vae, opt, loader);
-            gc.End(loader.Count);
-            double secs = sw.Elapsed.TotalSeconds;
-            rates.Add(train.Count / secs);
-            testLoss = VaeTraining.Evaluate(vae, test);
-            Console.WriteLine($"  nbkit| epoch {e}: train {trainLoss:F2} test {testLoss:F2} time {secs:F2}s {train.Count / secs:F0} samples/s");
+            double trainLoss = VaeTraining.Epoch(vae, optimizer, trainLoader, epoch: epoch)["loss"];
+            rates.Add(train.Count / sw.Elapsed.TotalSeconds);
+            testLoss = VaeTraining.Evaluate(vae, testLoader)["loss"];
+            Report("library", epoch, trainLoss, testLoss, rates[^1]);
         }
-        double rssMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        double rate = Median(rates);
-
-        Console.WriteLine();
-        Console.WriteLine("| MLP VAE (batch 128) | NotebookKit | PyTorch | ratio |");
-        Console.WriteLine("| --- | --- | --- | --- |");
-        Row("samples/s (median epoch)", rate, torch?.Rate, "F0");
-        Row($"test loss after {epochs} epochs (nats)", testLoss, torch?.TestLoss, "F2", difference: true);
-        Row("peak RSS (MB)", rssMb, torch?.RssMb, "F0");
-        steady.PrintBytesRow();
-        gc.Report().PrintGcRows();
+        return (rates, testLoss);
     }
 
-    // A separate small run (its own seeds, so the comparison above is untouched): one epoch of 40 batches to warm up
-    // (pools, optimizer state, JIT), then the bytes of a second epoch through the same VaeTraining.TrainEpoch.
-    private static AllocationReport SteadyStateAllocations(ImageDataset train)
+    // Plain TorchSharp: one (N, 784) tensor, a randperm per epoch, index_select per batch, a dispose scope per step.
+    private static (List<double>, double) Bare(ImageDataset train, ImageDataset test, int epochs, bool fused, bool inferenceMode)
     {
-        var data = train.Take(40 * 128);
-        var vae = new Vae(784, 400, 20, new Generator(2));
-        var opt = new Adam(vae.Parameters(), lr: 1e-3f);
-        var loader = new DataLoader(data, batchSize: 128, shuffle: true, generator: new Generator(3));
-        VaeTraining.TrainEpoch(vae, opt, loader);
-        var meter = new AllocationMeter();
-        meter.Begin();
-        VaeTraining.TrainEpoch(vae, opt, loader);
-        meter.End(loader.Count);
-        return meter.Report();
+        using var xtr = train.X.reshape(-1, 784);
+        using var xte = test.X.reshape(-1, 784);
+        long n = xtr.shape[0];
+        var model = new BareVae();
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3, beta2: 0.999);
+        var rates = new List<double>();
+        double testLoss = double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            var sw = Stopwatch.StartNew();
+            model.train();
+            double total = 0;
+            using var perm = randperm(n);
+            for (long i = 0; i < n; i += 128)
+            {
+                using var scope = NewDisposeScope();
+                var x = xtr.index_select(0, perm.narrow(0, i, Math.Min(128, n - i)));
+                optimizer.zero_grad();
+                var (logits, mu, logvar) = model.forward(x);
+                var loss = BareVae.Loss(logits, x, mu, logvar, fused);
+                loss.backward();
+                optimizer.step();
+                total += loss.item<float>();
+            }
+            rates.Add(n / sw.Elapsed.TotalSeconds);
+            testLoss = Test(model, xte, fused, inferenceMode);
+            Report("bare", epoch, total / n, testLoss, rates[^1]);
+        }
+        return (rates, testLoss);
     }
 
-    private static void Row(string name, double ours, double? theirs, string fmt, bool difference = false)
+    private static double Test(BareVae model, Tensor xte, bool fused, bool inferenceMode)
     {
-        string t = theirs?.ToString(fmt, CultureInfo.InvariantCulture) ?? "–";
-        string r = theirs == null ? "–" : difference
-            ? $"{ours - theirs.Value:+0.00;-0.00} nats"
-            : $"{ours / theirs.Value:F2}×";
-        Console.WriteLine($"| {name} | {ours.ToString(fmt, CultureInfo.InvariantCulture)} | {t} | {r} |");
+        model.eval();
+        using IDisposable guard = inferenceMode ? inference_mode() : no_grad();
+        double total = 0;
+        long n = xte.shape[0];
+        for (long i = 0; i < n; i += 1000)
+        {
+            using var scope = NewDisposeScope();
+            var x = xte.narrow(0, i, Math.Min(1000, n - i));
+            var (logits, mu, logvar) = model.forward(x);
+            total += BareVae.Loss(logits, x, mu, logvar, fused).item<float>();
+        }
+        return total / n;
     }
 
-    private static double Median(IEnumerable<double> xs)
-    {
-        var s = xs.OrderBy(x => x).ToArray();
-        return s.Length == 0 ? double.NaN : s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-    }
+    private static void Report(string loop, int epoch, double train, double test, double rate) =>
+        Console.WriteLine($"  {loop}| epoch {epoch}: train {train:F2} test {test:F2} {rate:F0} samples/s");
 }
