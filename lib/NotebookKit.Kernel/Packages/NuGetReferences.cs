@@ -38,6 +38,7 @@ internal sealed class NuGetReferences(string cacheDirectory, string workingDirec
         requests.AddRange(fresh.Select(f => f.Request));
         foreach (var p in closure) resolved.TryAdd(p.Name, p.Version);
         NativeFolders.Add(closure, cache.NativeDirectory(LastEntry!));
+        AssemblyUnification.Add(closure.SelectMany(p => p.Assemblies));
         var messages = fresh.Select(f => closure.FirstOrDefault(p => Same(p.Name, f.Request.Name)))
             .Where(p => p != null).Select(p => $"Installed {p!.Name} {p.Version}").ToList();
         return (NewAssemblies(closure), messages);

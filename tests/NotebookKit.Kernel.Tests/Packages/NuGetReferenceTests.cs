@@ -42,6 +42,19 @@ public class NuGetReferenceTests
     }
 
     [Fact]
+    public async Task PlotlyNetChartsRenderThoughItsDependenciesAskForAnOlderFSharpCore()
+    {
+        // Plotly.NET 6 and Giraffe.ViewEngine 1.4.0 reference FSharp.Core 5.0.0.0; the closure restores 10.1.403. Without
+        // AssemblyUnification the first chart failed (FSharp.Core 5.0.0.0 not found, then MissingMethodException get__id).
+        using var cache = new TempDir();
+        var k = NewKernel(cache.Path);
+        await Ok(k, "#r \"nuget: Plotly.NET.CSharp, 0.14.0\"");
+        var html = Value(await Ok(k, "var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(new[] { 1, 2 }, new[] { 3.0, 4.0 }, Name: \"loss\");\n" +
+            "Plotly.NET.GenericChart.toChartHTML(chart).Contains(\"loss\")"));
+        Assert.Equal("True", html);
+    }
+
+    [Fact]
     public async Task ManagedPackagesInOneCellAreRestoredTogetherAndUsable()
     {
         using var cache = new TempDir();
