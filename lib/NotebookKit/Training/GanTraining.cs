@@ -29,14 +29,17 @@ public static class GanTraining
         ? functional.binary_cross_entropy_with_logits(logitsFake, ones_like(logitsFake))
         : -functional.binary_cross_entropy_with_logits(logitsFake, zeros_like(logitsFake));
 
-    /// <summary>One step with fresh noise z ~ N(0, I) of shape (N, latentDim), drawn from <paramref name="generator"/>
-    /// (the global generator if null) and moved to <paramref name="realX"/>'s device.</summary>
+    /// <summary>One step with fresh noise z ~ N(0, I) of shape (N, latentDim) on <paramref name="realX"/>'s device, drawn
+    /// from <paramref name="generator"/> (on the CPU, then moved) or from the global generator of that device.</summary>
     public static GanStepResult Step(Module<Tensor, Tensor> netG, Module<Tensor, Tensor> netD,
         optim.Optimizer optG, optim.Optimizer optD, Tensor realX, int latentDim = 100,
         Generator? generator = null, bool nonSaturating = true)
     {
         using var scope = NewDisposeScope();
-        var z = randn([realX.shape[0], latentDim], generator: generator).to(realX.device);
+        // A seeded generator lives on the CPU: draw there and move, so a seed gives the same z on every device.
+        var z = generator is null
+            ? randn([realX.shape[0], latentDim], device: realX.device)
+            : randn([realX.shape[0], latentDim], generator: generator, device: CPU).to(realX.device);
         return Step(netG, netD, optG, optD, realX, z, nonSaturating);
     }
 
