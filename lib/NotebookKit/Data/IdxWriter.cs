@@ -6,9 +6,9 @@ namespace NotebookKit.Data;
 /// <summary>
 /// Writes unsigned-byte IDX files (the inverse of <see cref="IdxReader"/>), atomically: the bytes go to a
 /// temporary file next to the target, which is then renamed over it, so a crash never leaves a
-/// half-written file that looks complete.
+/// half-written file that looks complete. Used by <see cref="MnistDigitsConverter"/>.
 /// </summary>
-public static class IdxWriter
+internal static class IdxWriter
 {
     /// <summary>Writes <paramref name="data"/> with the given dimensions; gzips it when <paramref name="gzip"/> is true.</summary>
     public static void Write(string path, int[] dimensions, ReadOnlySpan<byte> data, bool gzip = false)

