@@ -4,7 +4,7 @@ using NotebookKit.Testing;
 namespace NotebookKit.Tests.TestSupport;
 
 /// <summary>
-/// Runs Debian's Chromium headless on a local file (<c>--dump-dom</c> or <c>--screenshot</c>), with the flags this
+/// Runs Debian's Chromium headless on a local file (<c>--dump-dom</c>), with the flags this
 /// closed-network machine needs, a fresh profile folder, a time limit, and the browser always killed.
 /// </summary>
 internal static class HeadlessChromium
@@ -12,10 +12,6 @@ internal static class HeadlessChromium
     /// <summary>Loads <paramref name="htmlPath"/>, lets scripts run for <paramref name="virtualTimeMs"/> of virtual time, returns the DOM.</summary>
     public static string DumpDom(string htmlPath, int virtualTimeMs = 5000, int timeoutMs = 90_000) =>
         Run(htmlPath, [$"--virtual-time-budget={virtualTimeMs}", "--dump-dom"], timeoutMs);
-
-    /// <summary>Saves a PNG of the page at the given window size.</summary>
-    public static void Screenshot(string htmlPath, string pngPath, int width = 1000, int height = 1400, int timeoutMs = 90_000) =>
-        Run(htmlPath, ["--virtual-time-budget=5000", $"--screenshot={pngPath}", $"--window-size={width},{height}", "--hide-scrollbars"], timeoutMs);
 
     private static string Run(string htmlPath, string[] extra, int timeoutMs)
     {

@@ -64,7 +64,7 @@ internal static class TinyPng
     }).ToArray();
 
     /// <summary>The CRC-32 PNG puts after each chunk, over its type and data.</summary>
-    internal static uint Crc32(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    private static uint Crc32(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         uint c = 0xFFFFFFFFu;
         foreach (var b in type) c = CrcTable[(c ^ b) & 0xFF] ^ (c >> 8);
