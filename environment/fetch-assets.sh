@@ -2,7 +2,7 @@
 # Fetches the front-end assets that exported HTML pages embed into vendor/ (git-ignored):
 #   plotly.js   npm package plotly.js-dist-min@2.35.3 -> vendor/plotly/plotly.min.js
 #   MathJax     npm package mathjax@3.2.2 (es5/tex-svg.js) -> vendor/mathjax/tex-svg.js
-# HtmlPage (lib/NotebookKit.Legacy/Interactive) inlines them once per page (plotly.js when it has figures, MathJax when it
+# HtmlPage (lib/NotebookKit.Interactive) inlines them once per page (plotly.js when it has figures, MathJax when it
 # has TeX), so pages open offline.
 # Idempotent: a second run checks what is there, prints nothing and exits 0.
 set -euo pipefail

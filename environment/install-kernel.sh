@@ -6,6 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/environment/setup-jupyter.sh"
 dotnet build -c Release -v q --nologo "$root/lib/NotebookKit/NotebookKit.csproj" >/dev/null
-dotnet build -c Release -v q --nologo "$root/lib/NotebookKit.Legacy/NotebookKit.Legacy.csproj" >/dev/null
 dotnet build -c Release -v q --nologo "$root/lib/NotebookKit.Jupyter/NotebookKit.Jupyter.csproj" >/dev/null
 dotnet "$root/lib/NotebookKit.Jupyter/bin/Release/net10.0/NotebookKit.Jupyter.dll" install "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium (/usr/bin/chromium) for the browser tests of exported HTML pages
-# (tests/NotebookKit.Legacy.Tests/Interactive/HtmlPageBrowserTests.cs). Idempotent: prints nothing when it is there.
+# (tests/NotebookKit.Tests/{Interactive,Display}/HtmlPageBrowserTests.cs). Idempotent: prints nothing when it is there.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 [ -x /usr/bin/chromium ] && exit 0

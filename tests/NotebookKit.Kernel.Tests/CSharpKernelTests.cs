@@ -203,16 +203,32 @@ public class CSharpKernelTests
     [Fact]
     public async Task ReferenceToNotebookKitSharesTheHostsDisplayAndResults()
     {
-        // A library that references NotebookKit.Interactive (here the legacy engine) binds to the host's loaded copy:
-        // what its code records and displays reaches the host.
+        // A library that references NotebookKit.Interactive (as lib/NotebookKit does), with its own copy of it alongside
+        // (as lib/NotebookKit/bin has), binds to the host's loaded copy: what its code records and displays reaches the
+        // host. Were the copy alongside loaded instead, Results and Display would be a second set of statics with no host
+        // behind them, and the cell would show nothing and record nothing here.
         using var dir = new TempDir();
-        var dll = typeof(NotebookKit.Tensors.Torch).Assembly.Location;
+        var protocol = typeof(Results).Assembly.Location;
+        var lib = Path.Combine(dir.Path, "lib");
+        var dll = TinyLibrary.Build(lib, "ChapterLib", """
+            using NotebookKit.Interactive;
+            namespace ChapterLib;
+            public static class Chapter
+            {
+                public static void Run()
+                {
+                    Results.Record("kernel.library", 6.0);
+                    Display.Show("shown by the library");
+                }
+            }
+            """, protocol);
+        File.Copy(protocol, Path.Combine(lib, Path.GetFileName(protocol)));
         var k = NewKernel(dir.Path);
         Results.Clear();
-        var r = await Ok(k, $"#r \"{Path.GetRelativePath(dir.Path, dll)}\"\nusing NotebookKit.Tensors;\n" +
-                            "var t = Torch.Ones(2, 3);\nResults.Record(\"kernel.sum\", t.Sum().Item());\ndisplay(t.Shape.Length);");
-        Assert.IsType<DisplayDataOutput>(Assert.Single(r.Outputs));
-        Assert.Equal(6.0, Results.All.Single(p => p.Key == "kernel.sum").Value);
+        var r = await Ok(k, $"#r \"{Path.GetRelativePath(dir.Path, dll)}\"\nChapterLib.Chapter.Run();");
+        var shown = Assert.IsType<DisplayDataOutput>(Assert.Single(r.Outputs));
+        Assert.Equal("shown by the library", shown.Data["text/plain"]);
+        Assert.Equal(6.0, Results.All.Single(p => p.Key == "kernel.library").Value);
         Results.Clear();
     }
 }

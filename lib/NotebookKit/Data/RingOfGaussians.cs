@@ -22,7 +22,7 @@ public static class RingOfGaussians
         var c = new float[modes * 2];
         for (int k = 0; k < modes; k++)
         {
-            double a = 2 * Math.PI * k / modes; // in double, then rounded once: the same floats Legacy gave
+            double a = 2 * Math.PI * k / modes; // in double, then rounded once: the same floats the first-round engine gave
             c[2 * k] = (float)(radius * Math.Cos(a));
             c[2 * k + 1] = (float)(radius * Math.Sin(a));
         }

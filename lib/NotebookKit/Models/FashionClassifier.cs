@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace NotebookKit.Models;
 
 /// <summary>
-/// A compact Fashion-MNIST classifier (Legacy's layout) whose 128-d penultimate activations give the Fréchet distance of
+/// A compact Fashion-MNIST classifier (the first-round engine's layout) whose 128-d penultimate activations give the Fréchet distance of
 /// generated images (the role Inception-v3 plays in FID) and which judges whether conditional samples show the
 /// requested class. Strided convolutions stand in for pooling:
 /// x (N, 1, 28, 28) → Conv(1→32, 4, 2, 1)-BN-ReLU (N, 32, 14, 14) → Conv(32→64, 4, 2, 1)-BN-ReLU (N, 64, 7, 7)

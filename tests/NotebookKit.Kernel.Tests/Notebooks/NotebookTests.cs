@@ -6,7 +6,7 @@ namespace NotebookKit.Kernel.Tests.Notebooks;
 
 public class NotebookTests
 {
-    private const string Legacy = """
+    private const string Nbformat42 = """
         {"cells": [
           {"cell_type": "markdown", "metadata": {"custom": {"keep": [1, 2]}}, "source": "# Title\nline two"},
           {"cell_type": "code", "metadata": {"collapsed": false}, "source": ["var x = 1;\n", "x"]},
@@ -22,7 +22,7 @@ public class NotebookTests
     [Fact]
     public void ReadingNormalises()
     {
-        var nb = Notebook.Parse(Legacy);
+        var nb = Notebook.Parse(Nbformat42);
         var ids = nb.Cells.Select(c => c.Id).ToList();
         Assert.Equal(4, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9_-]{8,64}$|^dup$", id));
@@ -42,7 +42,7 @@ public class NotebookTests
     [Fact]
     public void RoundTripOfANormalisedNotebookIsByteForByte()
     {
-        var once = Notebook.Parse(Legacy).ToJson();
+        var once = Notebook.Parse(Nbformat42).ToJson();
         var twice = Notebook.Parse(once).ToJson();
         Assert.Equal(once, twice);
         var root = JsonNode.Parse(twice)!;
@@ -83,7 +83,7 @@ public class NotebookTests
     public void WrittenNotebooksValidateAgainstTheNbformatSchema()
     {
         using var dir = new TempDir();
-        var nb = Notebook.Parse(Legacy);
+        var nb = Notebook.Parse(Nbformat42);
         var cell = nb.Cells[1];
         var bundle = new MimeBundle().Set("text/plain", "x").Set("application/json", "[1]").Set("image/png", "iVBORw0KGgo=");
         foreach (var o in new CellOutput[]

@@ -31,9 +31,9 @@ public class FashionMnistTests
     }
 
     [RequiresDataFact("fashion-mnist")]
-    public void FirstImagesMatchTheBytesLegacyRead()
+    public void FirstImagesMatchTheBytesPythonReads()
     {
-        // Σp and Σ(i+1)·p over the 784 bytes of image 0, as NotebookKit.Legacy's IdxReader (and Python's gzip) read them.
+        // Σp and Σ(i+1)·p over the 784 bytes of image 0, as Python's gzip reads them (and the first-round engine's IdxReader did).
         using var train = FashionMnist.Load(train: true);
         using var test = FashionMnist.Load(train: false);
         Assert.Equal((76247L, 35954273L), Checksum(train.X[0]));

@@ -1,22 +1,11 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NotebookKit.Display;
 using NotebookKit.Interactive;
-using NotebookKit.Testing;
+using NotebookKit.Tests.TestSupport;
 using TorchSharp;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace NotebookKit.Tests.Display;
-
-/// <summary>A fact that needs headless Chromium: skipped when it is missing, unless NOTEBOOKKIT_REQUIRE_BROWSER=1.</summary>
-public sealed class RequiresBrowserFactAttribute : FactAttribute
-{
-    public RequiresBrowserFactAttribute()
-    {
-        if (Chromium.Executable == null && Environment.GetEnvironmentVariable(Chromium.RequireVariable) != "1")
-            Skip = $"Chromium not found: run `bash environment/setup-browser.sh` as root, or set {Chromium.RequireVariable}=1 to make this a failure.";
-    }
-}
 
 /// <summary>
 /// An exported page holding one Plotly.NET chart and one image grid, opened offline in headless Chromium: the chart
@@ -57,28 +46,11 @@ public class HtmlPageBrowserTests
             var html = page.ToHtml();
             int end = html.LastIndexOf("</body>", StringComparison.Ordinal);
             File.WriteAllText(path, html[..end] + CheckScript + html[end..]);
-            var body = Regex.Match(DumpDom(path, folder), "<body[^>]*>").Value;
+            var body = Regex.Match(HeadlessChromium.DumpDom(path), "<body[^>]*>").Value;
             Assert.Contains("data-done", body);
             Assert.Contains("data-figures=\"1/1\"", body);
             Assert.Contains($"data-images=\"1/{grid.Width}\"", body);
         }
         finally { Directory.Delete(folder, recursive: true); }
-    }
-
-    private static string DumpDom(string htmlPath, string folder)
-    {
-        var psi = Chromium.StartInfo(Path.Combine(folder, "profile"),
-            ["--virtual-time-budget=5000", "--dump-dom", new Uri(htmlPath).AbsoluteUri]);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            Assert.True(process.WaitForExit(90_000), "Chromium did not finish within 90 s");
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}: {stderr.Result}");
-            return stdout.Result;
-        }
-        finally { if (!process.HasExited) process.Kill(entireProcessTree: true); }
     }
 }
