@@ -13,6 +13,12 @@ public sealed partial class ImageGrid
     /// <param name="originals">N images, e.g. <c>(N, 1, 28, 28)</c>.</param>
     /// <param name="reconstructions">N images of the same size, e.g. a decoder's <c>(N, 784)</c>.</param>
     /// <param name="captions">One per original (shown under it), or null.</param>
+    /// <param name="nrow">As in <see cref="From"/>.</param>
+    /// <param name="padding">As in <see cref="From"/>.</param>
+    /// <param name="scale">As in <see cref="From"/>.</param>
+    /// <param name="title">As in <see cref="From"/>.</param>
+    /// <param name="valueRange">As in <see cref="From"/>.</param>
+    /// <param name="clamp">As in <see cref="From"/>.</param>
     public static ImageGrid Reconstruction(Tensor originals, Tensor reconstructions, int nrow = 8, int padding = 2, int scale = 2,
         IEnumerable<string>? captions = null, string? title = null, (double Min, double Max)? valueRange = null, bool clamp = false)
     {
@@ -45,6 +51,14 @@ public sealed partial class ImageGrid
     /// </summary>
     /// <param name="start">A latent <c>(D)</c> or <c>(1, D)</c> when <paramref name="decode"/> is given, else an image.</param>
     /// <param name="decode">Latents <c>(steps, D)</c> → images, run under no_grad; null cross-fades the images themselves.</param>
+    /// <param name="end">The other end, shaped like <paramref name="start"/>.</param>
+    /// <param name="steps">Images along the path, both ends included.</param>
+    /// <param name="spherical">Slerp instead of a straight line (for Gaussian latents, whose mass sits on a shell).</param>
+    /// <param name="padding">As in <see cref="From"/>.</param>
+    /// <param name="scale">As in <see cref="From"/>.</param>
+    /// <param name="captions">As in <see cref="From"/>.</param>
+    /// <param name="title">As in <see cref="From"/>.</param>
+    /// <param name="clamp">As in <see cref="From"/>.</param>
     public static ImageGrid Interpolation(Tensor start, Tensor end, int steps = 10, Func<Tensor, Tensor>? decode = null,
         bool spherical = false, int padding = 2, int scale = 2, IEnumerable<string>? captions = null, string? title = null, bool clamp = false)
     {
@@ -76,6 +90,12 @@ public sealed partial class ImageGrid
     /// <param name="decode">Latents <c>(n·n, 2)</c> → n·n images, run under no_grad.</param>
     /// <param name="zRange">Evenly spaced z per axis (default (-3, 3)).</param>
     /// <param name="quantiles">Instead of <paramref name="zRange"/>: probabilities (Low, High), e.g. (0.05, 0.95).</param>
+    /// <param name="n">Images per side: an n × n grid over two latent dimensions.</param>
+    /// <param name="padding">As in <see cref="From"/>.</param>
+    /// <param name="scale">As in <see cref="From"/>.</param>
+    /// <param name="title">As in <see cref="From"/>.</param>
+    /// <param name="device">Where the latents are made (the decoder's device).</param>
+    /// <param name="clamp">As in <see cref="From"/>.</param>
     public static ImageGrid Manifold(Func<Tensor, Tensor> decode, int n = 15, (double Min, double Max)? zRange = null,
         (double Low, double High)? quantiles = null, int padding = 0, int scale = 1, string? title = null, Device? device = null, bool clamp = false)
     {

@@ -26,6 +26,10 @@ public sealed class ConditionalVae : Module<Tensor, Tensor, Tensor>
     /// <summary>Source of ε in <see cref="reparameterize"/>; null uses the global generator.</summary>
     public Generator? Noise { get; set; }
 
+    /// <param name="inputDim">Pixels per image (784 for 28×28).</param>
+    /// <param name="hiddenDim">Width of the hidden layer on each side.</param>
+    /// <param name="latentDim">Size of z.</param>
+    /// <param name="numClasses">Labels y are 0 … numClasses − 1; one-hot, concatenated to x and to z.</param>
     /// <param name="seed">Seeds the initial weights (PyTorch's default init) and <see cref="Noise"/>.</param>
     public ConditionalVae(int inputDim = 784, int hiddenDim = 400, int latentDim = 8, int numClasses = 10, long? seed = null)
         : base(nameof(ConditionalVae))

@@ -25,6 +25,7 @@ public sealed class ConvVae : Module<Tensor, Tensor>, IVariationalAutoencoder
     /// <summary>Source of ε in <see cref="reparameterize"/>; null uses the global generator.</summary>
     public Generator? Noise { get; set; }
 
+    /// <param name="latentDim">Size of z.</param>
     /// <param name="seed">Seeds the initial weights (PyTorch's default init) and <see cref="Noise"/>.</param>
     public ConvVae(int latentDim = 16, long? seed = null) : base(nameof(ConvVae))
     {
