@@ -53,4 +53,46 @@ public class HtmlPageBrowserTests
         }
         finally { Directory.Delete(folder, recursive: true); }
     }
+
+    // Plays the page's one animation as the Play button does (Plotly.animate over all frames) once it is drawn, and
+    // records the names of the frames plotly reports as it shows them.
+    private const string PlayScript = """
+        <script>
+        window.addEventListener('load', function () {
+          var polls = 0, seen = [], started = false, b = document.body;
+          (function poll() {
+            var div = document.querySelector('div.nbk-figure');
+            if (!started && div && div.querySelector('svg.main-svg') && window.Plotly) {
+              started = true;
+              div.on('plotly_animatingframe', function (e) { seen.push(e.name); b.setAttribute('data-frames', seen.join(',')); });
+              Plotly.animate(div, null, { frame: { duration: 30, redraw: false }, transition: { duration: 0 }, mode: 'immediate' });
+            }
+            if (seen.length >= 3 || ++polls >= 60) b.setAttribute('data-done', polls);
+            else setTimeout(poll, 100);
+          })();
+        });
+        </script>
+        """;
+
+    [RequiresBrowserFact]
+    public void An_exported_animation_plays_its_frames_offline()
+    {
+        var frames = Enumerable.Range(1, 3).Select(i =>
+            CSharpChart.Point<double, double, string>(new[] { 0.0, i }, new[] { i * 1.0, 0 }, Name: "samples"));
+        var animation = Animation.FromCharts(frames, labels: ["a", "b", "c"], frameMs: 30, title: "play check");
+        var page = new HtmlPage("animation check").AddValue(animation);
+
+        var folder = Directory.CreateTempSubdirectory("nbk-animation-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "page.html");
+            var html = page.ToHtml();
+            int end = html.LastIndexOf("</body>", StringComparison.Ordinal);
+            File.WriteAllText(path, html[..end] + PlayScript + html[end..]);
+            var body = Regex.Match(HeadlessChromium.DumpDom(path), "<body[^>]*>").Value;
+            Assert.Contains("data-done", body);
+            Assert.Contains("data-frames=\"a,b,c\"", body);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
 }
