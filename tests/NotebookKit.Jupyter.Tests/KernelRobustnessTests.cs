@@ -39,12 +39,16 @@ public class KernelRobustnessTests(ITestOutputHelper log)
         using var kernel = new KernelProcess();
         using var client = new TestClient(kernel.Connection);
         client.WaitForKernel(Startup, kernel);
+        JupyterEnvironment.EnsureReleaseLibrary();
+        var library = Path.Combine(JupyterEnvironment.RepoRoot, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll");
+        var (setup, _) = client.Execute($"#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"{library}\"", TimeSpan.FromMinutes(5));
+        Assert.Equal("ok", setup.Content["status"]!.GetValue<string>());
         string[] loops =
         [
             "while (true) { KernelInterrupt.ThrowIfInterrupted(); }",
-            // the cell never checks; NotebookKit's DataLoader does, every batch
-            "var ds = new NotebookKit.Data.ImageDataset(new byte[64], new int[16], 2, 2);\n" +
-            "while (true) foreach (var b in new NotebookKit.Data.DataLoader(ds, batchSize: 2)) { }",
+            // the cell never checks; NotebookKit's DataLoader does, before every batch
+            "var ds = new NotebookKit.Data.ImageDataset(TorchSharp.torch.zeros(16, 1, 2, 2), TorchSharp.torch.zeros(16, TorchSharp.torch.int64), [\"zero\"]);\n" +
+            "while (true) foreach (var (x, y) in new NotebookKit.Data.DataLoader(ds, batchSize: 2)) { x.Dispose(); y.Dispose(); }",
         ];
         foreach (var (loop, onControl) in new[] { (loops[0], true), (loops[1], false), (loops[0], false) })
         {
