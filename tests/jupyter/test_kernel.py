@@ -4,12 +4,24 @@ Run (the kernelspec must be installed, e.g. into a temporary JUPYTER_PATH; the x
 JupyterKernelConformanceTests does exactly this):
     /usr/bin/python3 -m unittest tests/jupyter/test_kernel.py
 """
+import os
 import time
 import unittest
 
 import jupyter_kernel_test as jkt
 
-WARM_UP_TIMEOUT = 180  # the first cell JIT-compiles Roslyn; on a loaded machine that takes a while
+WARM_UP_TIMEOUT = 300  # the first cell JIT-compiles Roslyn and restores TorchSharp; on a loaded machine that takes a while
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# What every course notebook's first cell does: LibTorch, Plotly.NET's C# API, the library.
+SETUP = "\n".join([
+    '#r "nuget: TorchSharp-cpu, 0.107.0"',
+    '#r "nuget: Plotly.NET.CSharp, 0.14.0"',
+    '#r "%s"' % os.path.join(REPO, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll"),
+    # The library registers its chart and tensor formatters when it is first used (its module initializer); #r alone
+    # does not load it. Every course notebook uses it before its first chart; so does this set-up.
+    'NotebookKit.Runtime.OpenMpWaitPolicy.Current',
+])
+CHART = "Plotly.NET.CSharp.Chart.Line<double, double, string>(new double[] { 1, 2, 3 }, new double[] { 3, 1, 2 })"
 
 
 class NotebookKitKernelTests(jkt.KernelTests):
@@ -35,14 +47,14 @@ class NotebookKitKernelTests(jkt.KernelTests):
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
         {"code": '"hello"', "result": "hello"},
-        {"code": "NotebookKit.Plotting.Chart.Line(new double[] { 1, 2, 3 })", "mime": "application/vnd.plotly.v1+json"},
+        {"code": CHART, "mime": "application/vnd.plotly.v1+json"},
     ]
 
     code_display_data = [
         {"code": 'display("shown");', "mime": "text/plain"},
-        {"code": "display(NotebookKit.Plotting.Chart.Line(new double[] { 1, 2, 3 }));", "mime": "application/vnd.plotly.v1+json"},
-        {"code": "display(NotebookKit.Plotting.Chart.Line(new double[] { 1, 2, 3 }));", "mime": "text/html"},
-        {"code": "display(NotebookKit.Imaging.ImageGrid.From(NotebookKit.Tensors.Torch.Rand(4, 1, 8, 8)));", "mime": "image/png"},
+        {"code": "display(%s);" % CHART, "mime": "application/vnd.plotly.v1+json"},
+        {"code": "display(%s);" % CHART, "mime": "text/html"},
+        {"code": "display(NotebookKit.Display.ImageGrid.From(TorchSharp.torch.rand(4, 1, 8, 8)));", "mime": "image/png"},
     ]
 
     code_inspect_sample = "Console.WriteLine"
@@ -50,7 +62,7 @@ class NotebookKitKernelTests(jkt.KernelTests):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        reply = cls.kc.execute_interactive("1", timeout=WARM_UP_TIMEOUT, output_hook=lambda msg: None)
+        reply = cls.kc.execute_interactive(SETUP, timeout=WARM_UP_TIMEOUT, output_hook=lambda msg: None)
         assert reply["content"]["status"] == "ok", reply["content"]
 
     def test_update_display_data(self):
