@@ -110,7 +110,12 @@ public sealed partial class CSharpKernel
         Console.SetOut(collector.Out);
         Console.SetError(collector.Error);
         Console.SetIn(new NoStdinReader());
-        try { return await WaitForCell(script, n, collector, timeout, ct); }
+        try
+        {
+            var error = await WaitForCell(script, n, collector, timeout, ct);
+            if (error == null && ModuleInitializers.Snippet(source) is { } init) await RunModuleInitializers(init);
+            return error;
+        }
         finally
         {
             Console.SetOut(stdout);
@@ -161,6 +166,16 @@ public sealed partial class CSharpKernel
         state = result;
         pendingReferences.Clear(); // this submission carried them
         return ShowTrailingValue(script, result!, n, collector);
+    }
+
+    /// <summary>
+    /// After a cell with <c>#r "lib.dll"</c>: one more submission that runs the referenced libraries' module initializers
+    /// (see <see cref="ModuleInitializers"/>). A failure there is not the cell's: the library then initializes on first use.
+    /// </summary>
+    private async Task RunModuleInitializers(string init)
+    {
+        try { state = await state!.ContinueWithAsync<object>(init); }
+        catch (Exception e) when (e is CompilationErrorException or TypeLoadException or FileNotFoundException) { }
     }
 
     /// <summary>A trailing expression (no semicolon) becomes execute_result, rendered like any display.</summary>

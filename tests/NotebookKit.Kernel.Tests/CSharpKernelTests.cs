@@ -231,6 +231,34 @@ public class CSharpKernelTests
         Assert.Equal(6.0, Results.All.Single(p => p.Key == "kernel.library").Value);
         Results.Clear();
     }
+
+    [Fact]
+    public async Task ReferencingALibraryRunsItsModuleInitializer()
+    {
+        // A library registers its formatters in its module initializer; #r alone must run it, before any of its types
+        // is used (a Plotly.NET chart shown first would otherwise render as plain text).
+        using var dir = new TempDir();
+        var protocol = typeof(Results).Assembly.Location;
+        var dll = TinyLibrary.Build(Path.Combine(dir.Path, "lib"), "InitLib", """
+            using System.Runtime.CompilerServices;
+            using NotebookKit.Interactive;
+            namespace InitLib;
+            public static class Marker { public static int Value => 1; }
+            internal static class Init
+            {
+                [ModuleInitializer]
+                internal static void Run() => Results.Record("kernel.module_init", 1.0);
+            }
+            """, protocol);
+        var k = NewKernel(dir.Path);
+        Results.Clear();
+        await Ok(k, $"#r \"{Path.GetRelativePath(dir.Path, dll)}\"");
+        Assert.Equal(1.0, Results.All.Single(p => p.Key == "kernel.module_init").Value);
+        var r = await Ok(k, "InitLib.Marker.Value");
+        Assert.Equal("1", ((ExecuteResultOutput)r.Outputs[0]).Data["text/plain"]);
+        Assert.Single(Results.All, p => p.Key == "kernel.module_init"); // ran once, the same copy the cells use
+        Results.Clear();
+    }
 }
 
 [CollectionDefinition(nameof(KernelCollection), DisableParallelization = true)]

@@ -17,9 +17,6 @@ SETUP = "\n".join([
     '#r "nuget: TorchSharp-cpu, 0.107.0"',
     '#r "nuget: Plotly.NET.CSharp, 0.14.0"',
     '#r "%s"' % os.path.join(REPO, "lib/NotebookKit/bin/Release/net10.0/NotebookKit.dll"),
-    # The library registers its chart and tensor formatters when it is first used (its module initializer); #r alone
-    # does not load it. Every course notebook uses it before its first chart; so does this set-up.
-    'NotebookKit.Runtime.OpenMpWaitPolicy.Current',
 ])
 CHART = "Plotly.NET.CSharp.Chart.Line<double, double, string>(new double[] { 1, 2, 3 }, new double[] { 3, 1, 2 })"
 
