@@ -42,6 +42,11 @@ internal sealed class NotebookServer : IDisposable
         psi.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(home, "config");
         psi.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(home, "runtime");
         psi.Environment["JUPYTER_NO_CONFIG"] = "1";
+        // The private HOME must not move the NuGet cache: the kernel's #r "nuget: TorchSharp-cpu" would restore an
+        // unpatched copy there (the set-up's Debian 12 fix patches the real cache), and LibTorch would fail to load.
+        psi.Environment["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+            ? packages
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var (k, v) in kernelEnvironment) psi.Environment[k] = v;
         process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {Executable}.");
         process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (log) log.AppendLine(e.Data); };
