@@ -68,14 +68,16 @@ public class NotebooksInBrowserTests(ITestOutputHelper log)
                     errors: Array.prototype.map.call(document.querySelectorAll('#notebook .output_error'),
                       function (e) { return e.innerText.slice(0, 600); }),
                     charts: charts.length,
-                    // Drawn: plotly.js finished newPlot (_fullLayout), made the svg, and put the traces in it.
+                    // Drawn: plotly.js finished newPlot (_fullLayout), made the svg, and put the traces in it (trace
+                    // groups: .trace for scatter/bar, .contour, .hm for heatmaps, .im for image traces — an animation of
+                    // image grids shows its frames as one image trace).
                     chartsDrawn: Array.prototype.filter.call(charts, function (d) {
                       return d._fullLayout && d.querySelector('svg.main-svg') !== null && (d.data || []).length > 0 &&
-                        d.querySelectorAll('.trace, .contour, .hm').length > 0; }).length,
+                        d.querySelectorAll('.trace, .contour, .hm, .im').length > 0; }).length,
                     images: images.length,
                     imagesDecoded: Array.prototype.filter.call(images, function (i) { return i.complete && i.naturalWidth > 0; }).length,
                     traces: Array.prototype.map.call(charts, function (d) {
-                      return (d.data || []).length + '/' + d.querySelectorAll('.trace, .contour, .hm').length; }).join(' ')
+                      return (d.data || []).length + '/' + d.querySelectorAll('.trace, .contour, .hm, .im').length; }).join(' ')
                   };
                 })()
                 """)!.AsObject();
