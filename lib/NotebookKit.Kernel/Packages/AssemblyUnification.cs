@@ -16,7 +16,7 @@ internal static class AssemblyUnification
 {
     private static readonly object Gate = new();
     private static readonly Dictionary<string, string> Paths = new(StringComparer.OrdinalIgnoreCase); // simple name → closure file
-    private static readonly HashSet<AssemblyLoadContext> Hooked = [];
+    private static readonly EveryLoadContext Contexts = new(context => context.Resolving += Resolve);
 
     /// <summary>Makes <paramref name="assemblies"/> (files of a restored closure) the answer for their simple names.</summary>
     public static void Add(IEnumerable<string> assemblies)
@@ -24,21 +24,8 @@ internal static class AssemblyUnification
         lock (Gate)
         {
             foreach (var path in assemblies) Paths.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-            if (Hooked.Count > 0) return;
-            AppDomain.CurrentDomain.AssemblyLoad += (_, e) => Hook(AssemblyLoadContext.GetLoadContext(e.LoadedAssembly));
         }
-        foreach (var context in AssemblyLoadContext.All) Hook(context);
-        Hook(AssemblyLoadContext.Default);
-    }
-
-    private static void Hook(AssemblyLoadContext? context)
-    {
-        if (context == null) return;
-        lock (Gate)
-        {
-            if (!Hooked.Add(context)) return;
-        }
-        context.Resolving += Resolve;
+        Contexts.Start();
     }
 
     /// <summary>The loaded assembly (highest version) or closure file named <paramref name="name"/>, if not older than asked.</summary>

@@ -36,7 +36,9 @@ internal static class NativeFolders
 {
     private static readonly object Gate = new();
     private static readonly List<string> Folders = [];
-    private static readonly HashSet<AssemblyLoadContext> Hooked = [];
+    // Roslyn loads #r assemblies into load contexts of its own, so every context gets the handler, not only Default.
+    private static readonly EveryLoadContext Contexts = new(context => context.ResolvingUnmanagedDll += Resolve);
+    private static bool preloading;
     private static readonly Dictionary<string, List<string>> Preloads = new(StringComparer.OrdinalIgnoreCase); // assembly → natives
 
     /// <summary>The last native library in our folders that failed to open, with the loader's reason (e.g. a missing GLIBCXX version).</summary>
@@ -54,7 +56,9 @@ internal static class NativeFolders
         {
             if (!Folders.Contains(folder)) Folders.Add(folder);
             foreach (var (name, files) in preloads) Preloads.TryAdd(name, files);
-            if (Hooked.Count == 0) HookAll();
+            Contexts.Start();
+            if (!preloading) AppDomain.CurrentDomain.AssemblyLoad += (_, e) => Preload(e.LoadedAssembly);
+            preloading = true;
         }
         foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies()) Preload(loaded);
     }
@@ -111,28 +115,6 @@ internal static class NativeFolders
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         try { Directory.Move(temp, folder); }
         catch (IOException) when (Directory.Exists(folder)) { Directory.Delete(temp, recursive: true); } // another process won
-    }
-
-    private static void HookAll()
-    {
-        AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
-        {
-            Hook(AssemblyLoadContext.GetLoadContext(e.LoadedAssembly));
-            Preload(e.LoadedAssembly);
-        };
-        foreach (var context in AssemblyLoadContext.All) Hook(context);
-        Hook(AssemblyLoadContext.Default);
-    }
-
-    // Roslyn loads #r assemblies into load contexts of its own, so every context gets the handler, not only Default.
-    private static void Hook(AssemblyLoadContext? context)
-    {
-        if (context == null) return;
-        lock (Gate)
-        {
-            if (!Hooked.Add(context)) return;
-        }
-        context.ResolvingUnmanagedDll += Resolve;
     }
 
     private static IntPtr Resolve(Assembly assembly, string name)
