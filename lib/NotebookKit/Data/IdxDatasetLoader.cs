@@ -27,12 +27,7 @@ internal static class IdxDatasetLoader
         var imgPath = DataRoot.FindIdx(folder, imgName) ?? throw NotFound(folder, imgName, name);
         var lblPath = DataRoot.FindIdx(folder, lblName) ?? throw NotFound(folder, lblName, name);
 
-        var images = IdxReader.ReadImages(imgPath, Side, Side);
         var labels = IdxReader.ReadLabels(lblPath);
-        if (images.Count != labels.Count)
-            throw new InvalidDataException(
-                $"{lblPath}: {labels.Count} labels, but {imgPath} has {images.Count} images. " +
-                $"The two files come from different downloads; delete both and run `{DataRoot.FetchCommand}`.");
         int bad = Array.FindIndex(labels.Data, l => l >= classes.Count);
         if (bad >= 0)
             throw new InvalidDataException(
@@ -40,8 +35,13 @@ internal static class IdxDatasetLoader
                 $"Delete the file and run `{DataRoot.FetchCommand}`.");
 
         using var scope = NewDisposeScope();
-        var X = tensor(images.Data, [images.Count, 1, Side, Side], ScalarType.Byte).to_type(ScalarType.Float32).div_(255);
-        var y = tensor(labels.Data, [labels.Count], ScalarType.Byte).to_type(ScalarType.Int64);
+        var images = IdxReader.ReadImagesTensor(imgPath, Side, Side);   // (N, 28, 28) uint8, read in place
+        if (images.shape[0] != labels.Count)
+            throw new InvalidDataException(
+                $"{lblPath}: {labels.Count} labels, but {imgPath} has {images.shape[0]} images. " +
+                $"The two files come from different downloads; delete both and run `{DataRoot.FetchCommand}`.");
+        var X = images.unsqueeze(1).to_type(ScalarType.Float32).div_(255);
+        var y = tensor(labels.Data, ScalarType.Byte).to_type(ScalarType.Int64);
         return new ImageDataset(X, y, classes, $"{name} {(train ? "train" : "test")}");
     }
 

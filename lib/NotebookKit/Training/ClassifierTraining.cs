@@ -37,6 +37,7 @@ public static class ClassifierTraining
         {
             KernelInterrupt.ThrowIfInterrupted();
             float loss = Step(model, optimizer, X, y);
+            ScalarReclaim.AfterStep();
             total += (double)loss * X.shape[0];
             count += X.shape[0];
             onStep?.Invoke(loss);

@@ -41,6 +41,7 @@ public static class EpochRunner
                 n = X.shape[0];
                 terms = step(X, y);
             }
+            ScalarReclaim.AfterStep();
             CheckFinite(terms, epoch, index);
             foreach (var (name, value) in terms) sums[name] = sums.GetValueOrDefault(name) + value;
             samples += n;

@@ -75,7 +75,9 @@ public static class GanTraining
         finally { foreach (var p in frozen) p.requires_grad = true; }
         optG.step();
 
-        return new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
+        var result = new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
+        ScalarReclaim.AfterStep();
+        return result;
     }
 
     /// <summary>

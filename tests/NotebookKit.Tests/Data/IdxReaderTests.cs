@@ -117,6 +117,25 @@ public class IdxReaderTests : IDisposable
         Assert.Contains("long: too long: header says 2 = 2 bytes, file has 3", e.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadsImagesStraightIntoAUint8TensorWithTheSameChecks(bool gzip)
+    {
+        var px = Pixels(3 * 4 * 5);
+        var path = Write(dir["img"], Idx(0x803, [3, 4, 5], px), gzip);
+        using var images = IdxReader.ReadImagesTensor(path, 4, 5);
+        Assert.Equal([3L, 4, 5], images.shape);
+        Assert.Equal(TorchSharp.torch.ScalarType.Byte, images.dtype);
+        Assert.Equal(px, images.data<byte>().ToArray());
+
+        var cut = Write(dir["cut"], Idx(0x803, [3, 4, 5], px)[..(16 + 50)], gzip);
+        var truncated = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImagesTensor(cut));
+        Assert.Contains("cut: truncated: header says 3×4×5 = 60 bytes, file has 50", truncated.Message);
+        var size = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImagesTensor(path, 28, 28));
+        Assert.Contains("img: wrong image size: the header says 4×5, expected 28×28", size.Message);
+    }
+
     [Fact]
     public void WrongImageSizeNamesFileAndSizes()
     {
