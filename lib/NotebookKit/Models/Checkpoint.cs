@@ -91,21 +91,21 @@ public static class Checkpoint
 
     private static Dictionary<string, Tensor> Read(string full, bool safetensors)
     {
+        IDictionary raw;
         try
         {
-            if (safetensors) return Safetensors.LoadStateDict(full);
-            var table = PyTorchUnpickler.UnpickleStateDict(full);
-            var dict = new Dictionary<string, Tensor>();
-            foreach (DictionaryEntry e in table)
-                dict[(string)e.Key] = e.Value as Tensor
-                    ?? throw new InvalidDataException($"Checkpoint.Load: '{full}': key '{e.Key}' holds a {e.Value?.GetType().Name ?? "null"}, not a tensor; save model.state_dict(), not the whole model.");
-            return dict;
+            raw = safetensors ? Safetensors.LoadStateDict(full) : PyTorchUnpickler.UnpickleStateDict(full);
         }
-        catch (Exception e) when (e is not InvalidDataException)
+        catch (Exception e)   // truncated, not a checkpoint, or a pickle that asks for more than tensors
         {
             var format = safetensors ? "a safetensors file" : "a torch.save zip file of a state_dict";
             throw new InvalidDataException($"Checkpoint.Load: '{full}' is not {format} ({e.GetType().Name}: {e.Message}). Re-save it with Checkpoint.Save or torch.save(model.state_dict(), path).", e);
         }
+        var dict = new Dictionary<string, Tensor>();
+        foreach (DictionaryEntry e in raw)
+            dict[(string)e.Key] = e.Value as Tensor
+                ?? throw new InvalidDataException($"Checkpoint.Load: '{full}': key '{e.Key}' holds a {e.Value?.GetType().Name ?? "null"}, not a tensor; save model.state_dict(), not the whole model.");
+        return dict;
     }
 
     // Every key of the model present with the same shape, and nothing else: the errors name the file, key and shapes.

@@ -69,6 +69,43 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Theory]
+    [InlineData("vae.safetensors")]
+    [InlineData("vae.pth")]
+    public void Truncated_files_are_reported_not_loaded(string name)
+    {
+        var path = Checkpoint.Save(Small(1), Path.Combine(dir, name));
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length * 2 / 3)]);
+        var target = Small(2);
+        var before = target.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(target, path));
+        Assert.Contains(name, e.Message);
+        Assert.All(before, kv => Assert.True(kv.Value.equal(target.state_dict()[kv.Key]).all().item<bool>()));   // untouched
+    }
+
+    [Fact]
+    public void Hostile_files_are_rejected_without_running_or_allocating_what_they_ask()
+    {
+        // A safetensors header that claims 2^62 bytes of JSON.
+        var huge = Path.Combine(dir, "huge.safetensors");
+        File.WriteAllBytes(huge, [.. BitConverter.GetBytes(1L << 62), .. "{}"u8.ToArray()]);
+        Assert.Contains("huge.safetensors", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(Small(1), huge)).Message);
+
+        // A torch.save zip whose pickle calls os.system (protocol 2: GLOBAL os system, one-string tuple, REDUCE).
+        var marker = Path.Combine(dir, "pwned");
+        var pickle = new List<byte> { 0x80, 0x02 };
+        pickle.AddRange("cos\nsystem\n"u8.ToArray());
+        pickle.Add((byte)'X'); pickle.AddRange(BitConverter.GetBytes($"touch {marker}".Length)); pickle.AddRange(System.Text.Encoding.ASCII.GetBytes($"touch {marker}"));
+        pickle.AddRange(new byte[] { 0x85, (byte)'R', (byte)'.' });
+        var evil = Path.Combine(dir, "evil.pth");
+        using (var zip = System.IO.Compression.ZipFile.Open(evil, System.IO.Compression.ZipArchiveMode.Create))
+        using (var entry = zip.CreateEntry("archive/data.pkl").Open())
+            entry.Write(pickle.ToArray());
+        Assert.Contains("evil.pth", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(Small(1), evil)).Message);
+        Assert.False(File.Exists(marker));
+    }
+
+    [Theory]
     [InlineData("vae.safetensors", "read_safetensors.py")]
     [InlineData("vae.pth", "read_pth_state_dict.py")]
     public void Python_reads_the_same_numbers(string name, string script)
