@@ -68,10 +68,11 @@ public sealed partial class HtmlPage
     /// <summary>The MathJax script (es5/tex-svg.js) to embed when the page has TeX; null finds it under vendor/mathjax.</summary>
     public string? MathJaxPath { get; set; }
 
+    /// <summary>Markdown's formulas (<c>span.math</c>, <c>span.math.display</c>, <c>div.math</c>); text that merely says <c>class="math"</c> is escaped, so cannot match.</summary>
     private static bool HasMath(StringBuilder body)
     {
         var html = body.ToString();
-        return html.Contains("<span class=\"math\">", StringComparison.Ordinal) || html.Contains("<div class=\"math display\">", StringComparison.Ordinal);
+        return html.Contains("<span class=\"math", StringComparison.Ordinal) || html.Contains("<div class=\"math", StringComparison.Ordinal);
     }
 
     /// <summary>The whole page as one HTML document.</summary>

@@ -18,6 +18,7 @@ internal static class HtmlStyle
         .nbk-md pre { background: var(--code-bg); padding: 0.75em 1em; border-radius: 6px; overflow-x: auto; }
         .nbk-md pre code { background: none; padding: 0; }
         .nbk-md img { max-width: 100%; }
+        .nbk-md .math.display, .nbk-md div.math { display: block; overflow-x: auto; overflow-y: hidden; }
         .nbk-md table, table.nbk-index { border-collapse: collapse; margin: 1em 0; }
         .nbk-md th, .nbk-md td, .nbk-index th, .nbk-index td { border: 1px solid var(--line); padding: 0.35em 0.7em; text-align: left; vertical-align: top; }
         .nbk-md th, .nbk-index th { background: var(--code-bg); }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NotebookKit.Tests.Data;
+using NotebookKit.Tests.TestSupport;
 
 namespace NotebookKit.Tests;
 
@@ -47,11 +48,11 @@ public class BenchSmokeTests
     private static string RunSmoke()
     {
         string config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        string dll = Path.Combine(RepoRoot(), "bench", "NotebookKit.Bench", "bin", config, "net10.0", "NotebookKit.Bench.dll");
+        string dll = Path.Combine(RepoPaths.Root, "bench", "NotebookKit.Bench", "bin", config, "net10.0", "NotebookKit.Bench.dll");
         Assert.True(File.Exists(dll), $"{dll} was not built; build tests/NotebookKit.Tests, which builds the bench.");
         var psi = new ProcessStartInfo("dotnet", [dll, "smoke", "--threads", "1"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot(),
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root,
         };
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
@@ -59,12 +60,5 @@ public class BenchSmokeTests
         Assert.True(p.WaitForExit(TimeSpan.FromMinutes(10)), "the smoke benchmark did not finish in 10 minutes");
         Assert.True(p.ExitCode == 0, output + stderr.Result);
         return output;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "NotebookKit.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("BenchSmokeTests: no NotebookKit.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -100,6 +100,20 @@ public class NuGetReferenceTests
     }
 
     [Fact]
+    public async Task ANotebooksMarkdigIsTheOneCopyThatRendersExportedPages()
+    {
+        // NotebookKit.Interactive renders exported pages with Markdig; a notebook that asks for another Markdig binds to
+        // the host's copy, so one process holds one Markdig and both renderers work side by side.
+        using var cache = new TempDir();
+        var r = await Ok(NewKernel(cache.Path), "#r \"nuget: Markdig, 1.5.0\"\n" +
+            "var page = NotebookKit.Interactive.Markdown.ToHtml(\"$x_1$\").Trim();\n" +
+            "var own = Markdig.Markdown.ToHtml(\"*y*\").Trim();\n" +
+            "var copies = AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name == \"Markdig\").Select(a => a.GetName().Version).ToList();\n" +
+            "$\"{page} {own} {copies.Count} {copies[0]}\"");
+        Assert.Equal($"<p><span class=\"math\">\\(x_1\\)</span></p> <p><em>y</em></p> 1 {typeof(Markdig.Markdown).Assembly.GetName().Version}", Value(r));
+    }
+
+    [Fact]
     public async Task NoVersionInstallsTheNewestTheSourcesServe()
     {
         using var cache = new TempDir();

@@ -64,19 +64,10 @@ public class HtmlPageBrowserTests
 
     private static Check Open(HtmlPage page)
     {
-        using var folder = new TempFolder();
-        var path = folder["page.html"];
-        page.Save(path);
-        var html = File.ReadAllText(path);
-        int end = html.LastIndexOf("</body>", StringComparison.Ordinal);
-        File.WriteAllText(path, html[..end] + CheckScript + html[end..]);
-
-        var dom = HeadlessChromium.DumpDom(path);
-        var body = Regex.Match(dom, "<body[^>]*>");
-        Assert.True(body.Success, "no <body> in Chromium's --dump-dom output:\n" + dom[..Math.Min(dom.Length, 2000)]);
-        Assert.Contains("data-check-done", body.Value);
-        int Attr(string name) => int.Parse(Regex.Match(body.Value, $"data-{name}=\"(\\d+)\"").Groups[1].Value);
-        return new Check(Attr("figures-total"), Attr("figures-drawn"), Attr("images-total"), Attr("images-decoded"), dom);
+        var result = BrowserPage.Open(page, CheckScript);
+        Assert.NotNull(result.Data("check-done"));
+        int Attr(string name) => int.Parse(result.Data(name) ?? throw new InvalidOperationException($"the check script set no data-{name}"));
+        return new Check(Attr("figures-total"), Attr("figures-drawn"), Attr("images-total"), Attr("images-decoded"), result.Dom);
     }
 
     [RequiresBrowserFact]

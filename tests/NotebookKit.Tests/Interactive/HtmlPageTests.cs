@@ -113,6 +113,8 @@ public class HtmlPageTests : IDisposable
             { MathJaxPath = fakeMathJax }.ToHtml();
         Assert.Equal(1, Count(withTex, "MATHJAX-STANDIN"));
         Assert.Contains("processHtmlClass: 'math'", withTex); // code blocks are never typeset
+        var fencedOnly = new HtmlPage("fenced", [HtmlBlock.Markdown(Markdown.ToHtml("$$\nz = \\mu\n$$"))]) { MathJaxPath = fakeMathJax }.ToHtml();
+        Assert.Equal(1, Count(fencedOnly, "MATHJAX-STANDIN"));
         var noTex = new HtmlPage("plain", [HtmlBlock.Markdown(Markdown.ToHtml("no math, $5 only"))])
             { MathJaxPath = folder["missing.js"] }.ToHtml(); // never read
         Assert.DoesNotContain("MathJax", noTex);

@@ -11,10 +11,7 @@ public class DcganTests
     {
         var netG = Dcgan.Generator(seed: 0);
         var netD = Dcgan.Discriminator(seed: 0);
-        using var fake = netG.forward(randn(4, 100));
-        Assert.Equal([4L, 1, 28, 28], fake.shape);
-        Assert.True(fake.min().item<float>() >= -1f && fake.max().item<float>() <= 1f);
-        Assert.Equal([4L, 1], netD.forward(fake).shape);
+        GanTestTensors.AssertFakesInRangeAndScored(netG, netD, [4L, 1, 28, 28]);
         // G: Linear(100, 6272) 633,472 + BN(128) 256 + ConvT(128, 64, 4) 131,136 + BN(64) 128 + ConvT(64, 1, 4) 1,025
         Assert.Equal(766_017, GanTestTensors.Count(netG));
         // D: Conv(1, 64, 4) 1,088 + Conv(64, 128, 4) 131,200 + BN(128) 256 + Linear(6272, 1) 6,273

@@ -11,10 +11,7 @@ public class MlpGanTests
     {
         var netG = MlpGan.Generator(seed: 0);
         var netD = MlpGan.Discriminator(seed: 0);
-        using var fake = netG.forward(randn(5, 100));
-        Assert.Equal([5L, 784], fake.shape);
-        Assert.True(fake.min().item<float>() >= -1f && fake.max().item<float>() <= 1f);
-        Assert.Equal([5L, 1], netD.forward(fake).shape);
+        GanTestTensors.AssertFakesInRangeAndScored(netG, netD, [5L, 784]);
         // torch: sum(p.numel() for p in G.parameters()) for 100-128-256-512-784 and 784-512-256-128-1
         Assert.Equal(100 * 128 + 128 + 128 * 256 + 256 + 256 * 512 + 512 + 512 * 784 + 784, GanTestTensors.Count(netG));
         Assert.Equal(579_728, GanTestTensors.Count(netG));
