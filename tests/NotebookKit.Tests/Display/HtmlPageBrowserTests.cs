@@ -73,7 +73,7 @@ public class HtmlPageBrowserTests
         var animation = Animation.FromCharts(frames, labels: ["a", "b", "c"], frameMs: 30, title: "play check");
         var page = new HtmlPage("animation check").AddValue(animation);
 
-        var check = BrowserPage.Open(page, PlayScript);
+        var check = BrowserPage.Open(page, PlayScript, virtualTimeMs: 10_000);   // the script polls up to 60 × 100 ms
 
         Assert.True(check.Data("done") != null, check.Body);
         Assert.Equal("a,b,c", check.Data("frames"));

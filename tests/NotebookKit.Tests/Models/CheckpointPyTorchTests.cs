@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NotebookKit.Models;
+using NotebookKit.Tests.TestSupport;
 using TorchSharp;
 
 namespace NotebookKit.Tests.Models;
@@ -49,7 +50,7 @@ public sealed class CheckpointPyTorchTests : IDisposable
 
     private static JsonElement RunPyTorch(string mode, string path)
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "reference", "torch_checkpoint.py");
+        var script = Path.Combine(RepoPaths.Root, "tests", "reference", "torch_checkpoint.py");
         var psi = new ProcessStartInfo(RequiresPyTorchFactAttribute.Python,
             [script, mode, path, $"{Input}", $"{Hidden}", $"{Latent}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
@@ -58,12 +59,5 @@ public sealed class CheckpointPyTorchTests : IDisposable
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, $"torch_checkpoint.py {mode} failed: {stderr.Result}");
         return JsonDocument.Parse(json).RootElement.Clone();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "NotebookKit.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException($"No NotebookKit.sln above {AppContext.BaseDirectory}: run the tests from the repository.");
     }
 }

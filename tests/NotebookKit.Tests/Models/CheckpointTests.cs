@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NotebookKit.Models;
+using NotebookKit.Tests.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -110,7 +111,7 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("vae.pth", "read_pth_state_dict.py")]
     public void Python_reads_the_same_numbers(string name, string script)
     {
-        var reference = FindReference(script);
+        var reference = Path.Combine(RepoPaths.Root, "tests", "reference", script);
         var vae = Small(3);
         var path = Checkpoint.Save(vae, Path.Combine(dir, name));
         var psi = new ProcessStartInfo(RequiresPyTorchFactAttribute.Python, [reference, path]) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -127,15 +128,5 @@ public sealed class CheckpointTests : IDisposable
             Assert.Equal(t.shape, entry.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
             Assert.Equal(t.data<float>().ToArray(), entry.GetProperty("values").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
         }
-    }
-
-    private static string FindReference(string script)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "tests", "reference", script);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"tests/reference/{script} not found above {AppContext.BaseDirectory}: run the tests from the repository.");
     }
 }
