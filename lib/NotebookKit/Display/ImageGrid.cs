@@ -25,7 +25,7 @@ namespace NotebookKit.Display;
 /// <example><code>
 /// ImageGrid.From(X[..16], nrow: 8, captions: y[..16].data&lt;long&gt;().Select(c => FashionMnist.Classes[c]))
 /// </code></example>
-[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = ["text/html", "image/png"])]
+[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = ["image/png", "text/html", "text/plain"])]
 public sealed partial class ImageGrid
 {
     private readonly byte[] png;
