@@ -70,6 +70,23 @@ internal sealed class CellRun(string code, IReadOnlyList<KernelEvent> events)
     /// <summary>In-place updates of earlier displays (live progress charts).</summary>
     public IReadOnlyList<DisplayedValueUpdated> Updates => events.OfType<DisplayedValueUpdated>().ToList();
 
+    /// <summary>What a saved notebook holds for the cell: each display in its last state (updates applied in place).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> FinalDisplays
+    {
+        get
+        {
+            var order = new List<string>();
+            var latest = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+            foreach (var d in events.OfType<DisplayEvent>().Where(e => e is DisplayedValueProduced or DisplayedValueUpdated or ReturnValueProduced))
+            {
+                var id = d.ValueId ?? Guid.NewGuid().ToString();
+                if (!latest.ContainsKey(id)) order.Add(id);
+                latest[id] = d.FormattedValues.ToDictionary(v => v.MimeType, v => v.Value);
+            }
+            return order.Select(id => latest[id]).ToList();
+        }
+    }
+
     public string StandardOutput => string.Concat(events.OfType<StandardOutputValueProduced>().SelectMany(e => e.FormattedValues).Select(v => v.Value));
 
     public string StandardError => string.Concat(events.OfType<StandardErrorValueProduced>().SelectMany(e => e.FormattedValues).Select(v => v.Value));
