@@ -20,6 +20,8 @@ bash "$root/environment/setup-tools.sh"
 bash "$root/environment/setup-jupyter.sh"
 # Debian's PyTorch: the checkpoint interop tests (tests/reference/torch_checkpoint.py) and bench/run.sh's anchors.
 bash "$root/environment/setup-bench.sh"
+# Microsoft's dotnet-interactive and its .net-csharp Jupyter kernel: the second host the notebooks are tested in.
+bash "$root/environment/setup-dotnet-interactive.sh"
 # The Fashion-MNIST classifier whose features give the notebooks' Fréchet distances (TorchSharp): trained once (~2 min
 # on 2 cores, the same weights for its seed) and cached, so concurrent test processes never train it side by side.
 data_root="${NOTEBOOKKIT_DATA:-$root/data}"

@@ -10,8 +10,11 @@ public static class Display
     private static readonly AsyncLocal<IDisplayHost?> CurrentHost = new();
     private static int nextId;
 
-    /// <summary>The host in effect on this execution flow, or null (console fallback).</summary>
-    public static IDisplayHost? Host => CurrentHost.Value;
+    /// <summary>
+    /// The host in effect on this execution flow: the one a NotebookKit host installed, else the running .NET Interactive
+    /// cell's (<see cref="DotNetInteractiveDisplay"/>), else null (console fallback).
+    /// </summary>
+    public static IDisplayHost? Host => CurrentHost.Value ?? DotNetInteractiveDisplay.Current;
 
     /// <summary>Installs <paramref name="host"/> until the returned scope is disposed (hosts call this per cell).</summary>
     public static IDisposable UseHost(IDisplayHost host)
@@ -31,7 +34,7 @@ public static class Display
 
     internal static void Publish(MimeBundle bundle, string displayId, bool update)
     {
-        var host = CurrentHost.Value;
+        var host = Host;
         if (host != null) host.Publish(bundle, displayId, update);
         else Console.Out.WriteLine(bundle["text/plain"]);
     }

@@ -20,6 +20,8 @@ public static class Formatting
     /// <c>Tensor</c>): <paramref name="format"/> returns the content, or null to decline. It applies to
     /// <typeparamref name="T"/> and every type derived from it, is tried before attribute-declared formatters, and a later
     /// registration for the same type and MIME type replaces the earlier one (re-running a notebook cell is harmless).
+    /// In a .NET Interactive kernel the type's formatters are registered there as well
+    /// (<see cref="DotNetInteractiveFormatters"/>), with these MIME types plus <c>text/plain</c> as its preferred set.
     /// </summary>
     public static void Register<T>(string mimeType, Func<T, string?> format)
     {
@@ -31,9 +33,28 @@ public static class Formatting
             w.Write(text);
             return true;
         });
-        Registered.AddOrUpdate(typeof(T), [formatter],
+        var all = Registered.AddOrUpdate(typeof(T), [formatter],
             (_, old) => [.. old.Where(f => f.MimeType != mimeType), formatter]);
         Cache.Clear();
+        DotNetInteractiveFormatters.Forward(typeof(T), mimeType, [.. all.Select(f => f.MimeType).Append("text/plain").Distinct()]);
+    }
+
+    /// <summary>One MIME representation of <paramref name="value"/> (the first formatter that gives it; <c>text/plain</c> always).</summary>
+    internal static bool TryFormat(object? value, string mimeType, out string content)
+    {
+        content = "";
+        if (value == null) return false;
+        foreach (var f in FormattersFor(value.GetType()))
+        {
+            if (f.MimeType != mimeType) continue;
+            var w = new StringWriter();
+            if (!f.Format(value, w)) continue;
+            content = w.ToString();
+            return true;
+        }
+        if (mimeType != "text/plain") return false;
+        content = PlainText(value);
+        return true;
     }
 
     /// <summary>All MIME representations the value's formatters give, plus <c>text/plain</c> (its ToString) if none gave it.</summary>

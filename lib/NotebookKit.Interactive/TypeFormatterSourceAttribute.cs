@@ -14,6 +14,12 @@ public sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Att
     /// <summary>A type with a public parameterless constructor and <c>IEnumerable&lt;object&gt; CreateTypeFormatters()</c>.</summary>
     public Type FormatterSourceType { get; } = formatterSourceType;
 
-    /// <summary>MIME types a host should prefer when it shows only one (e.g. <c>text/html</c>).</summary>
-    public string[] PreferredMimeTypes { get; set; } = [];
+    /// <summary>
+    /// The MIME types .NET Interactive shows for the type, or null for its default (<c>text/html</c> alone). It passes a
+    /// non-null value to <c>Formatter.SetPreferredMimeTypesFor</c>, which throws on an empty array ("Value cannot be null
+    /// or whitespace. (Parameter 'preferredMimeTypes')", the first chart of notebooks 01 and 03 under dotnet-interactive),
+    /// and then shows exactly these, so list every type the formatter source gives. NotebookKit's own hosts show every
+    /// type the formatters give and ignore this.
+    /// </summary>
+    public string[]? PreferredMimeTypes { get; set; }
 }

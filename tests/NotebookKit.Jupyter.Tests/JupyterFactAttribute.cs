@@ -45,3 +45,14 @@ public sealed class BrowserJupyterTheoryAttribute : TheoryAttribute
             Skip = "Chromium is missing (bash environment/setup-browser.sh installs it); set NOTEBOOKKIT_REQUIRE_BROWSER=1 to fail instead of skipping.";
     }
 }
+
+/// <summary>A theory that needs Jupyter's python packages and the dotnet-interactive kernel (skipped, saying why, unless required).</summary>
+public sealed class DotNetInteractiveTheoryAttribute : TheoryAttribute
+{
+    public DotNetInteractiveTheoryAttribute()
+    {
+        if (JupyterEnvironment.Required) return;
+        if (!JupyterEnvironment.PythonJupyterAvailable) Skip = JupyterEnvironment.Missing;
+        else if (!DotNetInteractiveTool.Installed) Skip = DotNetInteractiveTool.Missing;
+    }
+}

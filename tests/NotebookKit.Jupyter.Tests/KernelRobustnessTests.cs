@@ -5,10 +5,24 @@ using Xunit.Abstractions;
 
 namespace NotebookKit.Jupyter.Tests;
 
-/// <summary>The kernel process driven by <see cref="TestClient"/>: bad signatures, interrupts, restart, reconnects, memory over many cells.</summary>
+/// <summary>The kernel process driven by <see cref="TestClient"/>: what it listens on, bad signatures, interrupts, restart, reconnects, memory over many cells.</summary>
 public class KernelRobustnessTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(120);
+
+    [ZmqFact]
+    public void KernelListensOnlyOnTheConnectionFilesAddressAndPorts()
+    {
+        using var kernel = new KernelProcess();
+        using var client = new TestClient(kernel.Connection);
+        client.WaitForKernel(Startup, kernel);
+
+        var c = kernel.Connection;
+        var expected = new[] { c.ShellPort, c.IopubPort, c.StdinPort, c.ControlPort, c.HbPort }.Select(p => $"127.0.0.1:{p}").Order();
+        var listening = ListeningSockets.Of(kernel.Pid).Select(e => e.ToString()).Order().ToList();
+        log.WriteLine("listening: " + string.Join(", ", listening));
+        Assert.Equal(expected, listening); // no other port, no other interface (dotnet-interactive adds an HTTP API)
+    }
 
     [ZmqFact]
     public void MessageWithWrongSignatureIsDroppedAndTheKernelStaysAlive()

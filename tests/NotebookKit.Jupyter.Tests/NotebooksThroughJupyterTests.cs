@@ -27,8 +27,7 @@ public class NotebooksThroughJupyterTests(ITestOutputHelper log)
         string prepared = Path.Combine(dir.Path, "prepared.ipynb"), viaJupyter = Path.Combine(dir.Path, "jupyter.ipynb");
         var headlessDir = Directory.CreateDirectory(Path.Combine(dir.Path, "headless")).FullName;
 
-        var prep = Run("dotnet", [KernelDll, "prepare", source, prepared, "--fast"]);
-        Assert.True(prep.Exit == 0, prep.Output);
+        NotebookKit.Testing.CourseNotebooks.PrepareFast(name, prepared);
         var nbclient = RunJupyterClient([Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, viaJupyter, folder],
             env: new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath, ["JUPYTER_DATA_DIR"] = jupyterPath });
         Assert.True(nbclient.Exit == 0, "nbclient failed:\n" + nbclient.Output);

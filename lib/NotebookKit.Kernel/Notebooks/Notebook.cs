@@ -6,8 +6,9 @@ namespace NotebookKit.Kernel.Notebooks;
 
 /// <summary>
 /// An nbformat 4.5 notebook held as its JSON: reading normalises it (cell ids, <c>execution_count</c> and
-/// <c>outputs</c> on code cells, line-array sources, NotebookKit's kernelspec and language_info) and keeps every
-/// unknown field at every level; writing uses Jupyter's layout and is atomic (temp file + rename).
+/// <c>outputs</c> on code cells, line-array sources, NotebookKit's kernelspec and language_info, and the
+/// <c>polyglot_notebook</c> kernel info with which VS Code's Polyglot Notebooks and .NET Interactive open it as C#) and
+/// keeps every unknown field at every level; writing uses Jupyter's layout and is atomic (temp file + rename).
 /// </summary>
 /// <example><code>
 /// var nb = Notebook.Load("notebooks/00-hello.ipynb");
@@ -77,6 +78,15 @@ public sealed class Notebook
         info["pygments_lexer"] = "csharp";
         info["version"] = "13.0";
         metadata["language_info"] = info;
+        // .NET Interactive (Polyglot Notebooks, Microsoft.DotNet.Interactive.Documents) reads the cells' language from here.
+        metadata["polyglot_notebook"] ??= new JsonObject
+        {
+            ["kernelInfo"] = new JsonObject
+            {
+                ["defaultKernelName"] = "csharp",
+                ["items"] = new JsonArray(new JsonObject { ["name"] = "csharp", ["languageName"] = "C#" }),
+            },
+        };
 
         var seen = new HashSet<string>();
         foreach (var json in CellArray.OfType<JsonObject>())

@@ -14,7 +14,7 @@ namespace NotebookKit.Display;
 /// Animation.FromCharts(snapshots.Select(s => RingFrame(s.Samples)), labels: snapshots.Select(s => $"step {s.Step}"))
 /// Animation.FromImages(gridsPerEpoch, nrow: 10)   // each (N, 1, 28, 28) → one ImageGrid frame
 /// </code></example>
-[TypeFormatterSource(typeof(FormatterSource))]
+[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = [PlotlyHtml.MimeType, "text/html", "text/plain"])]
 public sealed class Animation
 {
     private readonly string json;

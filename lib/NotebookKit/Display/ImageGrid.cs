@@ -20,12 +20,13 @@ namespace NotebookKit.Display;
 /// with each image upscaled first). The tiling is done here with tensor ops because TorchVision 0.107's
 /// <c>make_grid</c> throws when the last row is not full, drops the top padding and returns a lone image unpadded.</para>
 /// <para>With a title or captions the grid declines <c>image/png</c>, so every host (Jupyter, exported pages) shows the
-/// <c>text/html</c> that carries them; <see cref="ToPng"/> still gives the bare picture.</para>
+/// <c>text/html</c> that carries them; <see cref="ToPng"/> still gives the bare picture. .NET Interactive shows a fixed
+/// set of MIME types per type (text/html first), so there such a grid's <c>image/png</c> is empty and the HTML is shown.</para>
 /// </remarks>
 /// <example><code>
 /// ImageGrid.From(X[..16], nrow: 8, captions: y[..16].data&lt;long&gt;().Select(c => FashionMnist.Classes[c]))
 /// </code></example>
-[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = ["text/html", "image/png"])]
+[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = ["text/html", "image/png", "text/plain"])]
 public sealed partial class ImageGrid
 {
     private readonly byte[] png;

@@ -13,7 +13,7 @@ namespace NotebookKit.Display;
 /// recorded metrics against the step, titled with the bar. Immutable; shown as the chart's figure JSON (when metrics
 /// were reported), as HTML (bar and chart) or as the one-line text bar.
 /// </summary>
-[TypeFormatterSource(typeof(FormatterSource))]
+[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = [PlotlyHtml.MimeType, "text/html", "text/plain"])]
 public sealed class ProgressView
 {
     /// <summary>At most this many points per metric go into the chart (longer histories are averaged in buckets).</summary>

@@ -10,7 +10,7 @@ namespace NotebookKit.Display;
 /// as aligned text in consoles. Numbers are written with <see cref="NumberFormat"/> in the invariant culture.
 /// <example><code>new Table("model", "MSE per pixel").AddRow("PCA", 0.0151).AddRow("AE", 0.0091)</code></example>
 /// </summary>
-[TypeFormatterSource(typeof(FormatterSource))]
+[TypeFormatterSource(typeof(FormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class Table
 {
     private readonly List<string[]> rows = [];

@@ -54,6 +54,30 @@ public class NotebookTests
     }
 
     [Fact]
+    public void NormalisingAddsPolyglotKernelInfoAndKeepsAnExistingOne()
+    {
+        var info = Notebook.Parse(Nbformat42).Metadata["polyglot_notebook"]!["kernelInfo"]!;
+        Assert.Equal("csharp", info["defaultKernelName"]!.GetValue<string>());
+        var item = Assert.Single(info["items"]!.AsArray())!;
+        Assert.Equal(("csharp", "C#"), (item["name"]!.GetValue<string>(), item["languageName"]!.GetValue<string>()));
+
+        var own = Nbformat42.Replace("\"custom_top_level\": true", "\"custom_top_level\": true, \"polyglot_notebook\": {\"kernelInfo\": {\"defaultKernelName\": \"fsharp\"}}");
+        Assert.Equal("fsharp", Notebook.Parse(own).Metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void EveryCourseNotebookCarriesBothKernelsMetadata()
+    {
+        foreach (var path in Directory.GetFiles(Path.Combine(TestNotebooks.RepoRoot, "notebooks"), "*.ipynb"))
+        {
+            var metadata = JsonNode.Parse(File.ReadAllText(path))!["metadata"]!;
+            Assert.True(metadata["kernelspec"]?["name"]?.GetValue<string>() == "csharp-notebookkit", $"{path}: kernelspec is not csharp-notebookkit");
+            Assert.True(JsonNode.DeepEquals(Notebook.Parse("{\"cells\": []}").Metadata["polyglot_notebook"], metadata["polyglot_notebook"]),
+                $"{path}: no polyglot_notebook kernel info (run /usr/bin/python3 tools/notebooks/add_polyglot_metadata.py {path})");
+        }
+    }
+
+    [Fact]
     public void SavedSampleNotebookIsAlreadyNormalised()
     {
         var path = Path.Combine(TestNotebooks.RepoRoot, "notebooks", "00-hello.ipynb");
