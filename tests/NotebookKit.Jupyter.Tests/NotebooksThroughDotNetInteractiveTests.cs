@@ -44,8 +44,7 @@ public class NotebooksThroughDotNetInteractiveTests(ITestOutputHelper log)
         pinned.Save(prepared);
 
         var started = DateTime.UtcNow;
-        var nbclient = RunJupyterClient([Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, executed, folder, "900", ".net-csharp"],
-            env: DotNetInteractiveTool.KernelEnvironment());
+        var nbclient = RunThroughDotNetInteractive(prepared, executed);
         log.WriteLine($"{name} through .net-csharp: {(DateTime.UtcNow - started).TotalSeconds:F0} s");
         Assert.True(nbclient.Exit == 0, "nbclient with .net-csharp failed:\n" + nbclient.Output);
 
@@ -92,11 +91,15 @@ public class NotebooksThroughDotNetInteractiveTests(ITestOutputHelper log)
         using var dir = new TempDir();
         string prepared = Path.Combine(dir.Path, "prepared.ipynb"), executed = Path.Combine(dir.Path, "executed.ipynb");
         NotebookKit.Testing.CourseNotebooks.PrepareFast(name, prepared);
-        var nbclient = RunJupyterClient([Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, executed, Path.Combine(RepoRoot, "notebooks"), "900", ".net-csharp"],
-            env: DotNetInteractiveTool.KernelEnvironment());
+        var nbclient = RunThroughDotNetInteractive(prepared, executed);
         Assert.True(nbclient.Exit != 0 && nbclient.Output.Contains("Could not load file or assembly 'FSharp.Core, Version=10.1.0.0"),
             "dotnet-interactive ran the notebook without the FSharp.Core pin: drop FSharpCorePin and this test, and the note in NOTES/README.\n" + nbclient.Output);
     }
+
+    // nbclient runs the prepared notebook in the .net-csharp kernel, working directory notebooks/ (so "../lib" resolves).
+    private static (int Exit, string Output) RunThroughDotNetInteractive(string prepared, string executed) =>
+        RunJupyterClient([Path.Combine(RepoRoot, "tests/jupyter/execute_notebook.py"), prepared, executed, Path.Combine(RepoRoot, "notebooks"), "900", ".net-csharp"],
+            env: DotNetInteractiveTool.KernelEnvironment());
 
     private static string Html(JsonObject data) => Text(data["text/html"]);
 

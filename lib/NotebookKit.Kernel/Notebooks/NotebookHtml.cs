@@ -27,7 +27,7 @@ public static class NotebookHtml
         switch (output["output_type"]?.GetValue<string>())
         {
             case "stream":
-                page.AddStream(output["name"]?.GetValue<string>() ?? "stdout", Text(output["text"]));
+                page.AddStream(output["name"]?.GetValue<string>() ?? "stdout", NotebookJson.Text(output["text"]));
                 break;
             case "display_data" or "execute_result":
                 page.AddOutput(Bundle(output["data"] as JsonObject));
@@ -45,14 +45,7 @@ public static class NotebookHtml
         var bundle = new MimeBundle();
         if (data == null) return bundle.Set("text/plain", "");
         foreach (var (mime, value) in data)
-            bundle.Set(mime, MimeBundle.IsJson(mime) ? value?.ToJsonString() ?? "null" : Text(value));
+            bundle.Set(mime, MimeBundle.IsJson(mime) ? value?.ToJsonString() ?? "null" : NotebookJson.Text(value));
         return bundle;
     }
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
 }
