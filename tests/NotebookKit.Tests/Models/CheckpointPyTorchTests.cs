@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NotebookKit.Models;
 using NotebookKit.Tests.TestSupport;
@@ -36,28 +35,8 @@ public sealed class CheckpointPyTorchTests : IDisposable
         AssertSame(vae, written);
     }
 
-    private static void AssertSame(Vae vae, JsonElement state)
-    {
-        var ours = vae.state_dict();
-        Assert.Equal(ours.Keys.Order(), state.EnumerateObject().Select(p => p.Name).Order());
-        foreach (var (key, tensor) in ours)
-        {
-            var entry = state.GetProperty(key);
-            Assert.Equal(tensor.shape, entry.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
-            Assert.Equal(tensor.data<float>().ToArray(), entry.GetProperty("values").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
-        }
-    }
+    private static void AssertSame(Vae vae, JsonElement state) => ReferencePython.AssertSameStateDict(vae, state);
 
-    private static JsonElement RunPyTorch(string mode, string path)
-    {
-        var script = Path.Combine(RepoPaths.Root, "tests", "reference", "torch_checkpoint.py");
-        var psi = new ProcessStartInfo(RequiresPyTorchFactAttribute.Python,
-            [script, mode, path, $"{Input}", $"{Hidden}", $"{Latent}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var json = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"torch_checkpoint.py {mode} failed: {stderr.Result}");
-        return JsonDocument.Parse(json).RootElement.Clone();
-    }
+    private static JsonElement RunPyTorch(string mode, string path) =>
+        ReferencePython.RunJson("torch_checkpoint.py", mode, path, $"{Input}", $"{Hidden}", $"{Latent}");
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using NotebookKit.Models;
 using NotebookKit.Tests.TestSupport;
 using TorchSharp;
@@ -111,22 +109,8 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("vae.pth", "read_pth_state_dict.py")]
     public void Python_reads_the_same_numbers(string name, string script)
     {
-        var reference = Path.Combine(RepoPaths.Root, "tests", "reference", script);
         var vae = Small(3);
         var path = Checkpoint.Save(vae, Path.Combine(dir, name));
-        var psi = new ProcessStartInfo(RequiresPyTorchFactAttribute.Python, [reference, path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var json = p.StandardOutput.ReadToEnd();
-        var err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{script} failed: {err}");
-        var root = JsonDocument.Parse(json).RootElement;
-        foreach (var key in new[] { "fc21.weight", "fc4.bias" })
-        {
-            var t = vae.state_dict()[key];
-            var entry = root.GetProperty(key);
-            Assert.Equal(t.shape, entry.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
-            Assert.Equal(t.data<float>().ToArray(), entry.GetProperty("values").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
-        }
+        ReferencePython.AssertSameStateDict(vae, ReferencePython.RunJson(script, path), ["fc21.weight", "fc4.bias"]);
     }
 }

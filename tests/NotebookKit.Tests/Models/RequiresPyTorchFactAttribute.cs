@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NotebookKit.Tests.TestSupport;
 
 namespace NotebookKit.Tests.Models;
 
@@ -9,13 +10,11 @@ namespace NotebookKit.Tests.Models;
 /// </summary>
 public sealed class RequiresPyTorchFactAttribute : FactAttribute
 {
-    public const string Python = "/usr/bin/python3";
-
     private static readonly Lazy<bool> Available = new(() =>
     {
         try
         {
-            using var p = Process.Start(new ProcessStartInfo(Python, ["-c", "import torch"]) { RedirectStandardError = true })!;
+            using var p = Process.Start(new ProcessStartInfo(ReferencePython.Python, ["-c", "import torch"]) { RedirectStandardError = true })!;
             p.StandardError.ReadToEnd();
             p.WaitForExit();
             return p.ExitCode == 0;
@@ -27,6 +26,6 @@ public sealed class RequiresPyTorchFactAttribute : FactAttribute
     {
         if (Environment.GetEnvironmentVariable("NOTEBOOKKIT_REQUIRE_PYTORCH") == "1") return;
         if (!Available.Value)
-            Skip = $"PyTorch not importable by {Python}: run `bash environment/setup-bench.sh` (Debian's python3-torch) to test checkpoint interop.";
+            Skip = $"PyTorch not importable by {ReferencePython.Python}: run `bash environment/setup-bench.sh` (Debian's python3-torch) to test checkpoint interop.";
     }
 }
