@@ -4,10 +4,10 @@ using System.Reflection;
 namespace NotebookKit.Interactive;
 
 /// <summary>
-/// The running cell's cancellation inside a .NET Interactive kernel: a student's Stop (Polyglot Notebooks) or interrupt
-/// (Jupyter on <c>.net-csharp</c>) sends .NET Interactive's <c>Cancel</c> command, which cancels the cell's
-/// <c>KernelInvocationContext.CancellationToken</c> and reports the cell failed at once, but cannot stop the code still
-/// running. <see cref="KernelInterrupt"/> reads this token, so the DataLoader and the training helpers stop at their next
+/// The running cell's cancellation inside a .NET Interactive kernel: .NET Interactive's <c>Cancel</c> command (behind
+/// Polyglot Notebooks' Stop) cancels the cell's <c>KernelInvocationContext.CancellationToken</c> and reports the cell
+/// failed at once, but cannot stop the code still running. (Jupyter's interrupt on <c>.net-csharp</c> never gets here in
+/// dotnet-interactive 1.0.712001: its SIGINT ends the kernelspec's <c>dotnet</c> muxer; see README.) <see cref="KernelInterrupt"/> reads this token, so the DataLoader and the training helpers stop at their next
 /// step there as under NotebookKit's own kernel. Bound by reflection, as <see cref="DotNetInteractiveDisplay"/> is:
 /// no package reference, <see cref="CancellationToken.None"/> outside a .NET Interactive cell.
 /// </summary>
@@ -33,7 +33,7 @@ internal static class DotNetInteractiveCancellation
     {
         var token = Current;
         if (token.IsCancellationRequested)
-            throw new OperationCanceledException("Cell interrupted by .NET Interactive (Stop / interrupt): stopped at the next step.", token);
+            throw new OperationCanceledException("Cell interrupted by .NET Interactive (Cancel, Stop in Polyglot Notebooks): stopped at the next step.", token);
     }
 
     // () => KernelInvocationContext.Current is { } c ? c.CancellationToken : default, compiled once.

@@ -6,8 +6,8 @@ namespace NotebookKit.Interactive;
 /// and long loops (the <c>DataLoader</c>, training helpers, a notebook's own loops) call
 /// <see cref="ThrowIfInterrupted"/> and end the cell with an <see cref="OperationCanceledException"/>.
 /// A cell stuck in code that never checks keeps running; the headless runner then ends the notebook's process.
-/// Inside Microsoft's .NET Interactive the request is that kernel's own: its <c>Cancel</c> (Polyglot Notebooks' Stop,
-/// Jupyter's interrupt on <c>.net-csharp</c>) cancels the cell's invocation context, which the checks here read.
+/// Inside Microsoft's .NET Interactive the request is that kernel's own: its <c>Cancel</c> (behind Polyglot Notebooks'
+/// Stop) cancels the cell's invocation context, which the checks here read (<see cref="DotNetInteractiveCancellation"/>).
 /// </summary>
 public static class KernelInterrupt
 {
