@@ -38,9 +38,13 @@ internal sealed class DotNetInteractiveDisplay : IDisplayHost
     private sealed record Bindings(PropertyInfo Current, PropertyInfo Command, MethodInfo Publish, Type FormattedValueList,
         ConstructorInfo FormattedValue, ConstructorInfo Produced, ConstructorInfo Updated);
 
+    /// <summary>The loaded <c>Microsoft.DotNet.Interactive</c> assembly (kernel, invocation context, events), or null.</summary>
+    internal static Assembly? CoreAssembly() =>
+        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
+
     private static Bindings? Bind()
     {
-        var core = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
+        var core = CoreAssembly();
         var formatting = DotNetInteractiveFormatters.FormatterType()?.Assembly;
         if (core == null || formatting == null) return null;
         const string ns = "Microsoft.DotNet.Interactive";

@@ -38,6 +38,9 @@ internal sealed class InteractiveSession : IDisposable
         return new CellRun(code, result.Events);
     }
 
+    /// <summary>Sends .NET Interactive's <c>Cancel</c>, as Polyglot Notebooks' Stop and Jupyter's interrupt do, while a cell runs.</summary>
+    public Task CancelAsync() => kernel.SendAsync(new Cancel());
+
     public void Dispose() => kernel.Dispose();
 
     private static readonly HashSet<string> LoadedExtensions = [];

@@ -42,10 +42,12 @@ internal static class TestNotebooks
     public static void EnsureReleaseLibrary() => NotebookKit.Testing.NotebookLibraries.EnsureRelease(RepoRoot);
 
 
-    public static (int Exit, string Output) Run(string file, IEnumerable<string> args)
+    /// <summary>Runs <paramref name="file"/> to its end; <paramref name="env"/> adds to (or overrides) the test's environment.</summary>
+    public static (int Exit, string Output) Run(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in env ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         try
         {
             using var p = Process.Start(psi)!;
