@@ -9,10 +9,10 @@ namespace NotebookKit.Bench;
 
 /// <summary>
 /// The two PNG encoders the image grids could use, on the course's real grids of Fashion-MNIST test images:
-/// torchvision's <c>SkiaImager</c> (SkiaSharp's libpng) and NotebookKit's <see cref="PngWriter"/> (Up filter + .NET's
-/// zlib). <c>png</c> reports, per grid and encoder, the median encode time over <c>--runs</c> (after 3 warm-ups) and
+/// torchvision's <c>SkiaImager</c> (SkiaSharp's libpng) and NotebookKit's <see cref="PngWriter"/> (adaptive
+/// filters + .NET's zlib). <c>png</c> reports, per grid and encoder, the median encode time over <c>--runs</c> (after 3 warm-ups) and
 /// the PNG's bytes; <c>png-first --encoder skia|writer</c> times the first grid of a fresh process (JIT and, for
-/// Skia, loading libSkiaSharp included) — bench/run-png.sh starts it several times and takes the median.
+/// Skia, loading libSkiaSharp included), started several times for a median (bench/README.md, "PNG encoders").
 /// </summary>
 internal static class PngBench
 {

@@ -13,9 +13,9 @@ namespace NotebookKit.Display;
 /// "PNG encoders", has the measurements).
 /// </summary>
 /// <remarks>
-/// Every row uses filter 2, <b>Up</b> (each byte minus the one above it): a grid repeats its padding and, scaled
-/// 2×, every image row twice, which Up turns into runs of zeros that deflate to almost nothing; the rows are then
-/// zlib-compressed (RFC 1950, as PNG requires) by <see cref="ZLibStream"/>.
+/// Each row is filtered with whichever of PNG's five filters leaves the least Σ|byte read as signed| (libpng's heuristic): a grid
+/// repeats its padding and, scaled 2×, every image row and pixel twice, which Up and Sub turn into runs of zeros; the
+/// filtered rows are then zlib-compressed (RFC 1950, as PNG requires) by <see cref="ZLibStream"/>.
 /// </remarks>
 internal static class PngWriter
 {
