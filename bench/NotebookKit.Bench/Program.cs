@@ -8,6 +8,8 @@ var benches = new Dictionary<string, Action<string[]>>(StringComparer.OrdinalIgn
     ["gan"] = a => Console.WriteLine(GanBench.RunMlp(a)),
     ["dcgan"] = a => Console.WriteLine(GanBench.RunDcgan(a)),
     ["sgemm"] = a => { foreach (var r in SgemmBench.Run(a)) Console.WriteLine(r); },
+    ["png"] = PngBench.Run,
+    ["png-first"] = PngBench.First,
     ["smoke"] = SmokeBench.Run,
     ["table"] = ResultTable.Run,
 };

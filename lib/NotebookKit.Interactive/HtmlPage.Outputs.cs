@@ -8,9 +8,12 @@ public sealed partial class HtmlPage
 {
     internal const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
-    /// <summary>The shown types, richest first; anything else falls back to text/plain.</summary>
+    /// <summary>
+    /// The shown types, richest first (after the figure JSON, Jupyter's order: HTML before images, so an image grid shows
+    /// its HTML with the title and captions rather than its bare picture); anything else falls back to text/plain.
+    /// </summary>
     internal static readonly string[] MimePreference =
-        [PlotlyMimeType, "image/png", "image/jpeg", "text/html", "image/svg+xml", "text/plain"];
+        [PlotlyMimeType, "text/html", "image/svg+xml", "image/png", "image/jpeg", "text/plain"];
 
     /// <summary>The MIME type the page shows for <paramref name="bundle"/>, or null when it has none it can show.</summary>
     internal static string? ChooseMimeType(MimeBundle bundle)

@@ -9,8 +9,8 @@ namespace NotebookKit.Interactive;
 /// <remarks>
 /// For each output bundle the page shows the richest type it can: <c>application/vnd.plotly.v1+json</c> (a div drawn
 /// with <c>Plotly.newPlot(div, {data, layout, frames, config})</c> (frames kept, so animations play); preferred over the bundle's <c>text/html</c>,
-/// which may load plotly through require.js or a CDN), then <c>image/png</c>, <c>image/jpeg</c>, <c>text/html</c> (as
-/// is), <c>image/svg+xml</c>, and <c>text/plain</c> (escaped). plotly.js is embedded only when the page has a figure;
+/// which may load plotly through require.js or a CDN), then as Jupyter: <c>text/html</c> (as is; an image grid's, with
+/// its title and captions), <c>image/svg+xml</c>, <c>image/png</c>, <c>image/jpeg</c>, and <c>text/plain</c> (escaped). plotly.js is embedded only when the page has a figure;
 /// it is found by <see cref="PlotlyJs.Locate"/> (<see cref="PlotlyJsPath"/>, else <c>NOTEBOOKKIT_PLOTLY_JS</c>, else
 /// <c>vendor/plotly/plotly.min.js</c> from <c>bash environment/fetch-assets.sh</c>). Each figure div ends with
 /// <c>data-nbk-state="drawn"</c> or <c>"error"</c> (and a visible message), so a browser check can tell.

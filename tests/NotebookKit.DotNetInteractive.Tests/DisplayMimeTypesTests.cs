@@ -52,6 +52,24 @@ public sealed class DisplayMimeTypesTests(CourseSession course) : IClassFixture<
         Assert.StartsWith("ImageGrid: 4 images 8×8 in 2×2", shown["text/plain"]);
     }
 
+    [Theory]
+    [InlineData("""ImageGrid.From(torch.rand(3, 1, 8, 8), nrow: 2, padding: 1, scale: 1, title: "Fashion", captions: new[] { "shirt", "<bag>", "boot" })""")]
+    [InlineData("""display(ImageGrid.From(torch.rand(3, 1, 8, 8), nrow: 2, padding: 1, scale: 1, title: "Fashion", captions: new[] { "shirt", "<bag>", "boot" }));""")]
+    public async Task TitledCaptionedImageGridIsAWholePngBesideItsHtml(string code)
+    {
+        var shown = await ShowAsync(code);
+
+        Assert.Equal(["image/png", "text/html", "text/plain"], shown.Keys.Order(StringComparer.Ordinal).ToArray());
+        var png = Convert.FromBase64String(shown["image/png"]);
+        Assert.True(png.Length > 0, "the grid's image/png is empty");              // .NET Interactive's empty entry before the fix
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        int BigEndian(int at) => png[at] << 24 | png[at + 1] << 16 | png[at + 2] << 8 | png[at + 3];
+        Assert.Equal((2 * (8 + 1) + 1, 2 * (8 + 1) + 1), (BigEndian(16), BigEndian(20)));   // 2×2 cells of 8 px, padding 1
+        Assert.Contains("Fashion", shown["text/html"]);
+        Assert.Contains("&lt;bag&gt;", shown["text/html"]);
+        Assert.StartsWith("ImageGrid \"Fashion\": 3 images 8×8 in 2×2", shown["text/plain"]);
+    }
+
     [Fact]
     public async Task TensorIsItsShapeAndValues()
     {

@@ -54,10 +54,8 @@ public sealed partial class ImageGrid
             throw new ArgumentException($"{op}: {captions.Length} captions for {n} images; give one caption per image (\"\" leaves one blank).", nameof(captions));
 
         var unit = ToUnit(x, valueRange, normalize, clamp, op);
-        var grid = Tile(unit, cells, columns, rows, padding, scale, padValue);            // (C, height, width) in [0, 1]
-        var bytes = grid.mul(255).add_(0.5).clamp_(0, 255).to_type(ScalarType.Byte);   // save_image's rounding
-        var imager = new torchvision.io.SkiaImager();
-        var png = imager.EncodeImage(bytes, torchvision.ImageFormat.Png);
+        var bytes = ToBytes(Tile(unit, cells, columns, rows, padding, scale, padValue));
+        var png = PngWriter.Encode(bytes);
         byte[][]? rowPngs = null;
         string[]? cellCaptions = null;
         if (captions != null)
@@ -65,11 +63,26 @@ public sealed partial class ImageGrid
             cellCaptions = cells.Select(i => i >= 0 && i < n ? captions[i] : "").Concat(Enumerable.Repeat("", rows * columns - cells.Length)).ToArray();
             int rowHeight = (int)x.shape[2] * scale + padding;
             rowPngs = Enumerable.Range(0, rows).Select(r =>
-                imager.EncodeImage(bytes.narrow(1, r * rowHeight, rowHeight + (r == rows - 1 ? padding : 0)).contiguous(), torchvision.ImageFormat.Png)).ToArray();
+                PngWriter.Encode(bytes.narrow(1, r * rowHeight, rowHeight + (r == rows - 1 ? padding : 0)))).ToArray();
         }
         var shape = (n, (int)x.shape[1], (int)x.shape[2], (int)x.shape[3]);
         return new ImageGrid(png, rowPngs, shape, columns, rows, padding, scale, title, cellCaptions);
     }
+
+    /// <summary>
+    /// The pixels of <see cref="From"/>'s grid for images in [0, 1], as (C, height, width) bytes: what the PNG encoder
+    /// is given (bench/NotebookKit.Bench/PngBench.cs times encoders on it). Call inside a dispose scope.
+    /// </summary>
+    internal static Tensor GridBytes(Tensor images, int nrow, int padding = 2, int scale = 2)
+    {
+        var x = ToImages(images, "ImageGrid.GridBytes");
+        int n = (int)x.shape[0], columns = Math.Min(nrow, n), rows = (n + columns - 1) / columns;
+        var unit = ToUnit(x, null, false, false, "ImageGrid.GridBytes");
+        return ToBytes(Tile(unit, Enumerable.Range(0, n).ToArray(), columns, rows, padding, scale, 0));
+    }
+
+    /// <summary>[0, 1] → bytes with <c>save_image</c>'s rounding: ⌊255·v + 0.5⌋.</summary>
+    private static Tensor ToBytes(Tensor unit) => unit.mul(255).add_(0.5).clamp_(0, 255).to_type(ScalarType.Byte);
 
     /// <summary>Maps the values to [0, 1]: (x − lo) / (hi − lo), after checking they lie in [lo, hi].</summary>
     private static Tensor ToUnit(Tensor x, (double Min, double Max)? valueRange, bool normalize, bool clamp, string op)

@@ -9,8 +9,8 @@ namespace NotebookKit.Display;
 
 /// <summary>
 /// A batch of images tiled into one picture with <c>torchvision.utils.make_grid</c>'s layout and encoded as PNG by
-/// torchvision.io's <c>SkiaImager</c>; shown as <c>image/png</c>, <c>text/html</c> (with the title and captions as
-/// HTML text) and <c>text/plain</c>.
+/// <see cref="PngWriter"/>; shown as <c>image/png</c> (the picture), <c>text/html</c> (the picture with the title and
+/// captions as HTML text) and <c>text/plain</c>.
 /// </summary>
 /// <remarks>
 /// <para>Shapes: <c>(N, 1, H, W)</c>, <c>(N, 3, H, W)</c>, <c>(N, H, W)</c>, or flat <c>(N, D)</c> with D a perfect square
@@ -19,9 +19,10 @@ namespace NotebookKit.Display;
 /// <para>Size: width = cols·(W·scale + padding) + padding, height = rows·(H·scale + padding) + padding (make_grid's,
 /// with each image upscaled first). The tiling is done here with tensor ops because TorchVision 0.107's
 /// <c>make_grid</c> throws when the last row is not full, drops the top padding and returns a lone image unpadded.</para>
-/// <para>With a title or captions the grid declines <c>image/png</c>, so every host (Jupyter, exported pages) shows the
-/// <c>text/html</c> that carries them; <see cref="ToPng"/> still gives the bare picture. .NET Interactive shows a fixed
-/// set of MIME types per type (text/html first), so there such a grid's <c>image/png</c> is empty and the HTML is shown.</para>
+/// <para>Every grid gives all three MIME types. The title and captions are HTML text, not pixels, so the
+/// <c>image/png</c> is the bare picture; front ends that can show HTML prefer it (Jupyter Notebook and Lab, VS Code,
+/// NotebookKit's exported pages, .NET Interactive through <c>PreferredMimeTypes</c>), and a host that shows only
+/// images still shows the grid.</para>
 /// </remarks>
 /// <example><code>
 /// ImageGrid.From(X[..16], nrow: 8, captions: y[..16].data&lt;long&gt;().Select(c => FashionMnist.Classes[c]))
@@ -131,12 +132,7 @@ public sealed partial class ImageGrid
         public IEnumerable<object> CreateTypeFormatters() =>
         [
             new TypeFormatter<ImageGrid>("text/html", (g, w) => w.Write(g.ToHtml())),
-            new TypeFormatter<ImageGrid>("image/png", (g, w) =>
-            {
-                if (g.Title != null || g.Captions != null) return false;
-                w.Write(Convert.ToBase64String(g.png));
-                return true;
-            }),
+            new TypeFormatter<ImageGrid>("image/png", (g, w) => w.Write(Convert.ToBase64String(g.png))),
             new TypeFormatter<ImageGrid>("text/plain", (g, w) => w.Write(g.ToString())),
         ];
     }

@@ -32,6 +32,26 @@ public class DisplayFormattersTests
     }
 
     [Fact]
+    public void Figure_json_rounds_array_numbers_to_six_significant_digits_and_leaves_the_rest()
+    {
+        double[] x = [0.1 + 0.2, -1.7999999999999998, 3];
+        double[] y = [1.23456789e-7, 123456.789, 2.0 / 3];
+        var chart = CSharpChart.Line<double, double, string>(x, y, Name: "η ≈ 0.1", LineWidth: 1.23456789);
+        var bundle = Formatting.ToMimeBundle(chart);
+        var json = bundle["application/vnd.plotly.v1+json"]!;
+        using var doc = JsonDocument.Parse(json);
+        var trace = doc.RootElement.GetProperty("data")[0];
+
+        Assert.Equal(new[] { 0.3, -1.8, 3 }, trace.GetProperty("x").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(new[] { 1.23457e-7, 123457, 0.666667 }, trace.GetProperty("y").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(1.23456789, trace.GetProperty("line").GetProperty("width").GetDouble());    // not in an array: as written
+        Assert.Equal("η ≈ 0.1", trace.GetProperty("name").GetString());
+        Assert.Contains("\"η ≈ 0.1\"", json);                                                  // text stays readable, not \u-escaped
+        Assert.Contains("[0.3,-1.8,3]", json.Replace(" ", ""));
+        Assert.Contains("[0.3,-1.8,3]", bundle["text/html"]!.Replace(" ", ""));                 // the HTML draws the same figure
+    }
+
+    [Fact]
     public void Figure_json_is_computed_once_per_chart()
     {
         var chart = TwoLines("cached");

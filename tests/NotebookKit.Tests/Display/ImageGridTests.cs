@@ -1,5 +1,6 @@
 using NotebookKit.Display;
 using NotebookKit.Interactive;
+using NotebookKit.Tests.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,8 +8,12 @@ namespace NotebookKit.Tests.Display;
 
 public class ImageGridTests
 {
-    /// <summary>The PNG decoded back to bytes (C, H, W) by torchvision's SkiaImager.</summary>
-    private static Tensor Decode(byte[] png) => new torchvision.io.SkiaImager().DecodeImage(png, torchvision.io.ImageReadMode.GRAY);
+    /// <summary>The PNG decoded back to bytes (C, H, W) by the tests' own decoder (TestSupport/PngDecoder).</summary>
+    private static Tensor Decode(byte[] png)
+    {
+        var d = DecodedPng.Decode(png);
+        return torch.tensor(d.Pixels).reshape(d.Height, d.Width, d.Channels).permute(2, 0, 1).contiguous();
+    }
 
     [Theory]
     [InlineData(5, 3, 1, 2)]
@@ -33,7 +38,7 @@ public class ImageGridTests
         using var rgb = torch.rand(2, 3, 5, 5);
         var g = ImageGrid.From(rgb, padding: 0, scale: 1);
         Assert.Equal((10, 5), Size(g));
-        Assert.Equal(6, Png.Header(g.ToPng()).ColorType);          // RGBA: SkiaImager encodes colour from BGRA8888
+        Assert.Equal(2, Png.Header(g.ToPng()).ColorType);          // RGB
     }
 
     private static (int, int) Size(ImageGrid g) { var h = Png.Header(g.ToPng()); return (h.Width, h.Height); }
@@ -78,12 +83,13 @@ public class ImageGridTests
     }
 
     [Fact]
-    public void Captions_and_title_go_into_html_and_the_bundle_then_has_no_png()
+    public void Captions_and_title_go_into_html_and_the_png_is_the_whole_picture()
     {
         using var x = torch.rand(3, 1, 4, 4);
         var grid = ImageGrid.From(x, nrow: 2, captions: ["shirt", "<bag>", "boot"], title: "Fashion");
         var bundle = Formatting.ToMimeBundle(grid);
-        Assert.Null(bundle["image/png"]);
+        Assert.Equal(Convert.ToBase64String(grid.ToPng()), bundle["image/png"]);
+        Assert.Equal((grid.Width, grid.Height), Size(grid));
         var html = bundle["text/html"]!;
         Assert.Contains("Fashion", html);
         Assert.Contains("&lt;bag&gt;", html);

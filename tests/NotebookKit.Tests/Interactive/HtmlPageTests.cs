@@ -135,13 +135,26 @@ public class HtmlPageTests : IDisposable
     {
         var base64 = TinyPng.Base64(3, 2, (x, y) => (255, 0, 0));
         var wrapped = string.Join("\n", base64.Chunk(16).Select(c => new string(c))); // as some notebooks store it
-        var bundle = new MimeBundle().Set("image/png", wrapped).Set("text/html", "<img src=\"elsewhere.png\">").Set("text/plain", "ImageGrid");
+        var bundle = new MimeBundle().Set("image/png", wrapped).Set("text/plain", "a picture");
 
         var html = Page(HtmlBlock.Output(bundle)).ToHtml();
 
         Assert.Contains($"<img class=\"nbk-image\" alt=\"output image\" src=\"data:image/png;base64,{base64}\">", html);
-        Assert.DoesNotContain("elsewhere.png", html);
+        Assert.DoesNotContain("a picture", html);
         Assert.DoesNotContain(Marker, html);
+    }
+
+    [Fact]
+    public void HtmlIsPreferredToPngAsInJupyter()
+    {
+        // An image grid's bundle: the bare picture, and HTML with its title and captions.
+        var bundle = new MimeBundle().Set("image/png", TinyPng.Base64(3, 2, (x, y) => (0, 0, 0)))
+            .Set("text/html", "<div class=\"nbkit-grid\">Fashion<img src=\"row.png\">shirt</div>").Set("text/plain", "ImageGrid");
+
+        var html = Page(HtmlBlock.Output(bundle)).ToHtml();
+
+        Assert.Contains("<div class=\"nbkit-grid\">Fashion<img src=\"row.png\">shirt</div>", html);
+        Assert.DoesNotContain("alt=\"output image\"", html);
     }
 
     [Fact]
