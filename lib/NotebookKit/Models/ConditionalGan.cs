@@ -106,6 +106,10 @@ public sealed class ConditionalGan : Module<Tensor, Tensor, Tensor>
 
     public override Tensor forward(Tensor z, Tensor labels) => Generate(z, labels);
 
+    /// <summary>Everything D trains (φ, ψ, the class embedding, the auxiliary head): what optD gets; G's are netG.parameters().</summary>
+    public IEnumerable<Parameter> DiscriminatorParameters() =>
+        netD.parameters().Concat(psi.parameters()).Concat(embed.parameters()).Concat(aux.parameters());
+
     // ψ(h) + Σ_j embed(y)_j h_j: (N, featureDim), (N) → (N, 1).
     private Tensor Project(Tensor h, Tensor labels)
     {

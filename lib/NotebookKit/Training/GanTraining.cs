@@ -1,7 +1,6 @@
 using NotebookKit.Interactive;
 using NotebookKit.Models;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -125,7 +124,7 @@ public static class GanTraining
         optD.step();
 
         optG.zero_grad();
-        var frozen = DiscriminatorParameters(cgan).Where(p => p.requires_grad).ToList();
+        var frozen = cgan.DiscriminatorParameters().Where(p => p.requires_grad).ToList();
         foreach (var p in frozen) p.requires_grad = false;
         Tensor lossG, auxG;
         try
@@ -175,9 +174,6 @@ public static class GanTraining
     private static Tensor Noise(Tensor batch, int latentDim, Generator? generator) => generator is null
         ? randn([batch.shape[0], latentDim], device: batch.device)
         : randn([batch.shape[0], latentDim], generator: generator, device: CPU).to(batch.device);
-
-    private static IEnumerable<Parameter> DiscriminatorParameters(ConditionalGan cgan) =>
-        cgan.netD.parameters().Concat(cgan.psi.parameters()).Concat(cgan.embed.parameters()).Concat(cgan.aux.parameters());
 
     // The real batch viewed in G's output shape per sample: (N, 1, 28, 28) → (N, 784) for an MLP G.
     private static Tensor AsShapeOf(Tensor realX, Tensor fake)

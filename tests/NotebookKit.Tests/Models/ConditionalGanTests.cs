@@ -20,6 +20,7 @@ public class ConditionalGanTests
         Assert.Equal([256L, 8 + 3], cgan.netG.state_dict()["0.weight"].shape);   // z ⊕ onehot(y) into G's first layer
         Assert.Equal([3L, 5], cgan.embed.weight!.shape);
         Assert.Contains("netG.1.running_mean", cgan.state_dict().Keys);
+        Assert.Equal(cgan.parameters().Count(), cgan.netG.parameters().Count() + cgan.DiscriminatorParameters().Count());
 
         // D(x, y) = ψ(φ(x)) + embed(y)·φ(x), and the auxiliary head reads the same φ(x).
         var (logits, classLogits) = cgan.DiscriminateAndClassify(x.reshape(5, 1, 3, 4), labels);
@@ -95,8 +96,7 @@ public class ConditionalGanTests
         }).ToList();
         var cgan = new ConditionalGan(latentDim, classes, pixels, featureDim: 16, seed: 3);
         var optG = optim.Adam(cgan.netG.parameters(), lr: 2e-3, beta1: 0.5, beta2: 0.999);
-        var optD = optim.Adam(cgan.netD.parameters().Concat(cgan.psi.parameters()).Concat(cgan.embed.parameters()).Concat(cgan.aux.parameters()),
-            lr: 2e-3, beta1: 0.5, beta2: 0.999);
+        var optD = optim.Adam(cgan.DiscriminatorParameters(), lr: 2e-3, beta1: 0.5, beta2: 0.999);
         var losses = new List<double>();
         GanTraining.ConditionalEpoch(cgan, optG, optD, batches, new Generator(12), onStep: (_, t) => losses.Add(t["lossD"]));
 
