@@ -9,7 +9,8 @@ namespace NotebookKit.Models;
 /// generator, which other code (another thread, a test running in parallel) may draw from at the same moment, so a
 /// seed alone does not fix the weights. Instead the layers are built with the global state saved and restored (the
 /// caller's random stream is left as it was), then every parameter is redrawn from its own <c>torch.Generator(seed)</c>
-/// with PyTorch's defaults: Linear/Conv/ConvTranspose weight and bias ~ U(−1/√fan_in, 1/√fan_in), BatchNorm γ = 1, β = 0.
+/// with PyTorch's defaults: Linear/Conv/ConvTranspose weight and bias ~ U(−1/√fan_in, 1/√fan_in), BatchNorm γ = 1, β = 0,
+/// Embedding ~ N(0, 1).
 /// </summary>
 internal static class SeededInit
 {
@@ -51,6 +52,7 @@ internal static class SeededInit
                 case ConvTranspose2d t: Uniform(t.weight!, t.bias, generator); break;
                 case BatchNorm1d bn: bn.weight!.fill_(1); bn.bias!.zero_(); break;
                 case BatchNorm2d bn: bn.weight!.fill_(1); bn.bias!.zero_(); break;
+                case Embedding e: e.weight!.normal_(0.0, 1.0, generator: generator); break;
                 default:
                     if (m != module && m.named_parameters(recurse: false).Any())
                         throw new NotSupportedException($"SeededInit: cannot seed the parameters of a {m.GetType().Name}; add its default initialisation here.");

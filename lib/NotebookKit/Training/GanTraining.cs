@@ -1,4 +1,5 @@
 using NotebookKit.Interactive;
+using NotebookKit.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -36,11 +37,7 @@ public static class GanTraining
         Generator? generator = null, bool nonSaturating = true)
     {
         using var scope = NewDisposeScope();
-        // A seeded generator lives on the CPU: draw there and move, so a seed gives the same z on every device.
-        var z = generator is null
-            ? randn([realX.shape[0], latentDim], device: realX.device)
-            : randn([realX.shape[0], latentDim], generator: generator, device: CPU).to(realX.device);
-        return Step(netG, netD, optG, optD, realX, z, nonSaturating);
+        return Step(netG, netD, optG, optD, realX, Noise(realX, latentDim, generator), nonSaturating);
     }
 
     /// <summary>
@@ -103,6 +100,80 @@ public static class GanTraining
         }
         return results;
     }
+
+    /// <summary>
+    /// One step of the conditional game on a real batch <paramref name="realX"/> (N, 1, 28, 28) or (N, 784) in [−1, 1]
+    /// with its <paramref name="labels"/> (N); G draws fakes of the same labels from <paramref name="z"/> (N, latentDim).
+    /// D descends −log D(x|y) − log(1 − D(G(z|y)|y)) + λ·CE(aux(x), y): the projection logit learns to reject real-looking
+    /// images of the wrong class, the auxiliary head learns the classes from real images only. G then descends
+    /// −log D(G(z|y)|y) + λ·CE(aux(G(z|y)), y) through the updated D (frozen meanwhile): look real, and look like y.
+    /// λ = <paramref name="auxWeight"/>; 0 leaves the projection discriminator alone.
+    /// </summary>
+    public static GanStepResult ConditionalStep(ConditionalGan cgan, optim.Optimizer optG, optim.Optimizer optD,
+        Tensor realX, Tensor labels, Tensor z, double auxWeight = 1.0)
+    {
+        using var scope = NewDisposeScope();
+        var fake = cgan.Generate(z, labels);                                          // (N, 784) of classes `labels`
+
+        optD.zero_grad();
+        var (logitsReal, classReal) = cgan.DiscriminateAndClassify(realX, labels);    // (N, 1), (N, C)
+        var logitsFake = cgan.Discriminate(fake.detach(), labels);                    // (N, 1), no gradient into G
+        var auxD = functional.cross_entropy(classReal, labels);
+        var lossD = DiscriminatorLoss(logitsReal, logitsFake) + auxWeight * auxD;
+        lossD.backward();
+        optD.step();
+
+        optG.zero_grad();
+        var frozen = cgan.DiscriminatorParameters().Where(p => p.requires_grad).ToList();
+        foreach (var p in frozen) p.requires_grad = false;
+        Tensor lossG, auxG;
+        try
+        {
+            var (logitsG, classG) = cgan.DiscriminateAndClassify(fake, labels);
+            auxG = functional.cross_entropy(classG, labels);
+            lossG = GeneratorLoss(logitsG) + auxWeight * auxG;
+            lossG.backward();
+        }
+        finally { foreach (var p in frozen) p.requires_grad = true; }
+        optG.step();
+
+        var result = new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake),
+            auxD.item<float>(), auxG.item<float>());
+        ScalarReclaim.AfterStep();
+        return result;
+    }
+
+    /// <summary>
+    /// One pass of <see cref="ConditionalStep"/> over labelled batches (a DataLoader with PixelScale.MinusOneToOne),
+    /// fresh z per batch from <paramref name="generator"/>, both nets in training mode, through <see cref="EpochRunner"/>:
+    /// a dispose scope per step and a stop naming the epoch, batch and term if a loss turns NaN. Returns each term's
+    /// mean over the epoch: lossD, lossG, auxD, auxG, dReal, dFake; <paramref name="onStep"/> gets every step's terms.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> ConditionalEpoch(ConditionalGan cgan, optim.Optimizer optG, optim.Optimizer optD,
+        IEnumerable<(Tensor X, Tensor y)> batches, Generator? generator = null, double auxWeight = 1.0, int epoch = 1,
+        Action<int, IReadOnlyDictionary<string, double>>? onStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(cgan);
+        cgan.train();
+        var device = cgan.psi.weight!.device;
+        return EpochRunner.Run(batches, (X, y) =>
+        {
+            var (x, labels) = (X.to(device), y.to(device));
+            var r = ConditionalStep(cgan, optG, optD, x, labels, Noise(x, cgan.LatentDim, generator), auxWeight);
+            long n = x.shape[0];
+            return new Dictionary<string, double>
+            {
+                ["lossD"] = r.LossD * n, ["lossG"] = r.LossG * n, ["auxD"] = r.AuxD * n, ["auxG"] = r.AuxG * n,
+                ["dReal"] = r.DReal * n, ["dFake"] = r.DFake * n,
+            };
+        }, epoch, onStep);
+    }
+
+    // z ~ N(0, I), (N, latentDim) on the batch's device. A seeded generator lives on the CPU: draw there and move,
+    // so a seed gives the same z on every device.
+    private static Tensor Noise(Tensor batch, int latentDim, Generator? generator) => generator is null
+        ? randn([batch.shape[0], latentDim], device: batch.device)
+        : randn([batch.shape[0], latentDim], generator: generator, device: CPU).to(batch.device);
 
     // The real batch viewed in G's output shape per sample: (N, 1, 28, 28) → (N, 784) for an MLP G.
     private static Tensor AsShapeOf(Tensor realX, Tensor fake)
