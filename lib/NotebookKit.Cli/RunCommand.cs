@@ -19,7 +19,7 @@ internal static class RunCommand
         var outDir = Path.GetFullPath(o.String("out") ?? "out");
         bool fast = o.Flag("fast");
         bool html = !o.Flag("no-html");
-        int timeout = o.Int("timeout", 600);
+        int timeout = o.Int("timeout", 1800);
         var parameters = o.Parameters();
         o.CheckAllUsed();
         var notebooks = Discover(inputs);

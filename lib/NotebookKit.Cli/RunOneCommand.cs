@@ -36,7 +36,7 @@ internal static class RunOneCommand
         var outDir = o.String("out") ?? "out";
         var fast = o.Flag("fast");
         var html = !o.Flag("no-html");
-        int timeout = o.Int("timeout", 600);
+        int timeout = o.Int("timeout", 1800);
         var parameters = new Dictionary<string, string>();
         foreach (var (name, value) in o.Parameters()) parameters[name] = value;
         o.CheckAllUsed();

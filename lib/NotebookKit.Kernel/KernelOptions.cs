@@ -6,8 +6,8 @@ public sealed class KernelOptions
     /// <summary>The notebook's folder: relative <c>#r</c> paths resolve against it. Default: the current directory.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
-    /// <summary>Per-cell time limit; <see cref="Timeout.InfiniteTimeSpan"/> for none. Default: 10 minutes.</summary>
-    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Per-cell time limit, a guard against hangs; <see cref="Timeout.InfiniteTimeSpan"/> for none. Default: 30 minutes (a full run's longest training cell passed 10 minutes on a loaded 2-core machine).</summary>
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// How long a timed-out or cancelled cell gets to notice <see cref="Interactive.KernelInterrupt"/> before the
