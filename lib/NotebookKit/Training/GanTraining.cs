@@ -1,6 +1,7 @@
 using NotebookKit.Interactive;
 using NotebookKit.Models;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -61,15 +62,12 @@ public static class GanTraining
         optD.step();
 
         optG.zero_grad();
-        var frozen = netD.parameters().Where(p => p.requires_grad).ToList();
-        foreach (var p in frozen) p.requires_grad = false;
-        Tensor lossG;
-        try
+        var lossG = WithFrozen(netD.parameters(), () =>
         {
-            lossG = GeneratorLoss(netD.forward(fake), nonSaturating);
-            lossG.backward();
-        }
-        finally { foreach (var p in frozen) p.requires_grad = true; }
+            var loss = GeneratorLoss(netD.forward(fake), nonSaturating);
+            loss.backward();
+            return loss;
+        });
         optG.step();
 
         var result = new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake));
@@ -124,17 +122,14 @@ public static class GanTraining
         optD.step();
 
         optG.zero_grad();
-        var frozen = cgan.DiscriminatorParameters().Where(p => p.requires_grad).ToList();
-        foreach (var p in frozen) p.requires_grad = false;
-        Tensor lossG, auxG;
-        try
+        var (lossG, auxG) = WithFrozen(cgan.DiscriminatorParameters(), () =>
         {
             var (logitsG, classG) = cgan.DiscriminateAndClassify(fake, labels);
-            auxG = functional.cross_entropy(classG, labels);
-            lossG = GeneratorLoss(logitsG) + auxWeight * auxG;
-            lossG.backward();
-        }
-        finally { foreach (var p in frozen) p.requires_grad = true; }
+            var aux = functional.cross_entropy(classG, labels);
+            var loss = GeneratorLoss(logitsG) + auxWeight * aux;
+            loss.backward();
+            return (loss, aux);
+        });
         optG.step();
 
         var result = new GanStepResult(lossD.item<float>(), lossG.item<float>(), MeanSigmoid(logitsReal), MeanSigmoid(logitsFake),
@@ -174,6 +169,16 @@ public static class GanTraining
     private static Tensor Noise(Tensor batch, int latentDim, Generator? generator) => generator is null
         ? randn([batch.shape[0], latentDim], device: batch.device)
         : randn([batch.shape[0], latentDim], generator: generator, device: CPU).to(batch.device);
+
+    // Runs G's backward pass with D's parameters frozen (requires_grad off, restored after, even on error), so G's loss
+    // leaves no gradient in D's parameters.
+    private static T WithFrozen<T>(IEnumerable<Parameter> parameters, Func<T> backward)
+    {
+        var frozen = parameters.Where(p => p.requires_grad).ToList();
+        foreach (var p in frozen) p.requires_grad = false;
+        try { return backward(); }
+        finally { foreach (var p in frozen) p.requires_grad = true; }
+    }
 
     // The real batch viewed in G's output shape per sample: (N, 1, 28, 28) → (N, 784) for an MLP G.
     private static Tensor AsShapeOf(Tensor realX, Tensor fake)
